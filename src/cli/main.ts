@@ -1,0 +1,120 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { isRole, ROLES, type Role } from '../core/policy.ts';
+import { migrate } from '../db/migrate.ts';
+import { asSystem } from '../db/tx.ts';
+import { cliActor } from '../modules/auth/actor.ts';
+import { UserCreate } from '../modules/users/api.ts';
+import { createUser } from '../modules/users/service.ts';
+import { createZone, findZone } from '../modules/zones/service.ts';
+import { seedDemo } from '../seed/demo.ts';
+import { AppError } from '../server/errors.ts';
+import { fail, readStdin, withDatabase } from './open.ts';
+import { serve } from './serve.ts';
+
+const program = new Command('gaoxin')
+  .description('Gaoxin 高新: the operations platform of a high-tech zone')
+  .showHelpAfterError();
+
+const port = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('not a port number');
+  return n;
+};
+
+program
+  .command('serve')
+  .description('serve the web app and the API (embedded database in ./data unless DATABASE_URL is set)')
+  .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default(3000).argParser(port))
+  .addOption(new Option('--host <host>', 'address to bind').env('HOST').default('0.0.0.0'))
+  .option('--no-demo', 'do not create the demo zone on first start')
+  .action(async (o: { port: number; host: string; demo: boolean }) => serve(o));
+
+program
+  .command('migrate')
+  .description('apply pending database migrations (serve also does this at start)')
+  .action(() =>
+    withDatabase(async (db) => {
+      const applied = await migrate(db.pool);
+      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+    }),
+  );
+
+const zone = program.command('zone').description('manage zones');
+zone
+  .command('add')
+  .description('create a zone')
+  .argument('<code>', 'zone code, e.g. HY')
+  .argument('<name>', 'zone name, e.g. 衡阳高新区')
+  .option('--region <code>', 'GB/T 2260 six-digit region code')
+  .addOption(
+    new Option('--level <level>', 'national or provincial').choices(['national', 'provincial']).default('national'),
+  )
+  .action((code: string, name: string, o: { region?: string; level: 'national' | 'provincial' }) =>
+    withDatabase(async (db) => {
+      const z = await asSystem(db, (tx) =>
+        createZone(tx, { code, name, regionCode: o.region ?? null, level: o.level }),
+      );
+      process.stdout.write(`zone ${z.code} ${z.name} created (${z.id})\n`);
+    }),
+  );
+
+const collectRole = (v: string, prev: Role[]) => {
+  const roles = v.split(',').map((r) => r.trim());
+  for (const r of roles)
+    if (!isRole(r)) throw new InvalidArgumentError(`unknown role ${r}; one of ${ROLES.join(', ')}`);
+  return [...prev, ...(roles as Role[])];
+};
+
+const user = program.command('user').description('manage users');
+user
+  .command('add')
+  .description('create a user in a zone; the password is read from standard input')
+  .requiredOption('--zone <code>', 'zone code')
+  .requiredOption('--username <username>', 'login name')
+  .requiredOption('--role <role>', `role (repeat or comma-separate): ${ROLES.join(', ')}`, collectRole, [])
+  .option('--name <display name>', 'name shown in the app (defaults to the username)')
+  .option('--password-stdin', 'read the password from standard input (required)')
+  .action(async (o: { zone: string; username: string; role: Role[]; name?: string; passwordStdin?: boolean }) => {
+    if (!o.passwordStdin) fail('--password-stdin is required: pipe the password in, e.g. `echo … | gaoxin user add …`');
+    const password = (await readStdin()).replace(/\r?\n$/, '');
+    const parsed = UserCreate.safeParse({
+      username: o.username,
+      displayName: o.name ?? o.username,
+      password,
+      roles: o.role,
+    });
+    if (!parsed.success) {
+      fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
+    }
+    await withDatabase(async (db) => {
+      const u = await asSystem(db, async (tx) => {
+        const z = await findZone(tx, o.zone);
+        if (!z) fail(`no zone with code ${o.zone} (create it with: gaoxin zone add ${o.zone} NAME)`);
+        await tx.client.query(`SELECT set_config('app.zone_id', $1, true)`, [z.id]);
+        return createUser(tx, cliActor(z.id), parsed.data);
+      });
+      process.stdout.write(`user ${u.username} created with roles ${u.roles.join(', ')} (${u.id})\n`);
+    });
+  });
+
+const seed = program.command('seed').description('generate data');
+seed
+  .command('demo')
+  .description('create the demo zone 衡阳高新区 (HY) with its departments and a user per role, if absent')
+  .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10), 20260101)
+  .action((o: { seed: number }) =>
+    withDatabase(async (db) => {
+      const r = await seedDemo(db, { seed: o.seed });
+      process.stdout.write(r.created ? 'demo zone HY created\n' : 'demo zone HY already exists; nothing changed\n');
+    }),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof AppError) {
+    const detail = err.fields.map((f) => `${f.field}: ${f.message['zh-CN']} / ${f.message.en}`).join('\n');
+    fail(detail || `${err.title['zh-CN']} / ${err.title.en}`);
+  }
+  fail(`error: ${(err as Error).message}`);
+}

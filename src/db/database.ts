@@ -1,0 +1,75 @@
+import pg from 'pg';
+import type { DbConfig } from './config.ts';
+import { openEmbedded } from './embedded.ts';
+import { migrate } from './migrate.ts';
+
+// Dates stay 'YYYY-MM-DD' strings (no time zone shifts); bigint counts become
+// numbers (they stay far below 2^53); numeric stays a string (exact money).
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DatabaseKind;
+  pool: pg.Pool;
+  /** Role that transactions switch to so row-level security applies; null when RLS is forced on the owner. */
+  appRole: string | null;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** The server owns the embedded folder; the CLI may join a running server. */
+  allowClient?: boolean;
+  migrate?: boolean;
+  poolSize?: number;
+}
+
+export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promise<Database> {
+  let pool: pg.Pool;
+  let kind: DatabaseKind;
+  let closeEmbedded = async () => {};
+  if (cfg.databaseUrl) {
+    kind = 'postgres';
+    pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: opts.poolSize ?? 10 });
+  } else {
+    kind = 'pglite';
+    const handle = await openEmbedded(cfg.dataDir, { allowClient: opts.allowClient ?? false });
+    closeEmbedded = handle.close;
+    pool = new pg.Pool({
+      host: handle.socketDir,
+      port: 5432,
+      user: 'postgres',
+      database: 'postgres',
+      // PGlite runs one query at a time; a few connections let transactions queue.
+      max: opts.poolSize ?? 4,
+    });
+  }
+  // An idle client losing its server (restart, network) must not crash the process.
+  pool.on('error', (err) => console.error('database connection error:', err.message));
+  try {
+    if (opts.migrate !== false) await migrate(pool);
+    const appRole = await detectAppRole(pool);
+    return {
+      kind,
+      pool,
+      appRole,
+      close: async () => {
+        await pool.end();
+        await closeEmbedded();
+      },
+    };
+  } catch (err) {
+    await pool.end().catch(() => {});
+    await closeEmbedded();
+    throw err;
+  }
+}
+
+async function detectAppRole(pool: pg.Pool): Promise<string | null> {
+  const { rows } = await pool.query<{ ok: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gaoxin_app')
+        AND pg_has_role(current_user, 'gaoxin_app', 'MEMBER') AS ok`,
+  );
+  return rows[0]?.ok ? 'gaoxin_app' : null;
+}

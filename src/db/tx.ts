@@ -1,0 +1,67 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import type { Database } from './database.ts';
+
+/** A transaction: drizzle for typed queries, the raw client for hand-written SQL. */
+export interface Tx {
+  db: NodePgDatabase;
+  client: pg.PoolClient;
+  zoneId: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type Scope = { zoneId: string } | { system: true };
+
+/**
+ * Runs `fn` in one transaction whose every statement sees only the given
+ * zone's rows (row-level security), or, for system tasks such as login and
+ * the CLI, all rows. Settings are transaction-local: on the embedded database
+ * all connections share one backend session, so nothing may outlive COMMIT.
+ */
+export async function transaction<T>(database: Database, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const zoneId = 'zoneId' in scope ? scope.zoneId : null;
+  if (zoneId !== null && !UUID.test(zoneId)) throw new Error('invalid zone id');
+  const client = await database.pool.connect();
+  let broken = false;
+  try {
+    const setup = [
+      'BEGIN',
+      database.appRole ? `SET LOCAL ROLE ${database.appRole}` : '',
+      `SELECT set_config('app.zone_id', '${zoneId ?? ''}', true), set_config('app.system', '${zoneId ? '' : 'on'}', true)`,
+    ]
+      .filter(Boolean)
+      .join(';\n');
+    await client.query(setup);
+    try {
+      const result = await fn({ db: drizzle(client), client, zoneId });
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw err;
+    }
+  } catch (err) {
+    if (isConnectionError(err)) broken = true;
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
+export const inZone = <T>(database: Database, zoneId: string, fn: (tx: Tx) => Promise<T>) =>
+  transaction(database, { zoneId }, fn);
+
+export const asSystem = <T>(database: Database, fn: (tx: Tx) => Promise<T>) =>
+  transaction(database, { system: true }, fn);
+
+export function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  if (typeof code === 'string' && (code.startsWith('08') || code === '57P01' || code === '57P03')) return true;
+  const msg = (err as Error)?.message ?? '';
+  return /ECONNREFUSED|ECONNRESET|ENOENT|Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+    msg,
+  );
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/database.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
+import { authHook, authRoutes } from '../modules/auth/routes.ts';
+import { departmentRoutes } from '../modules/departments/routes.ts';
+import { userRoutes } from '../modules/users/routes.ts';
+import type { App } from './context.ts';
+import { errorHandler } from './error-handler.ts';
+import { AppError, problemOf } from './errors.ts';
+import { langOf, t } from './lang.ts';
+import { originGuard } from './origin-guard.ts';
+import { validatorCompiler } from './validation.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface AppOptions {
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; served with the API when it exists. */
+  webDir?: string | null;
+  trustedOrigins?: string[];
+}
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.GAOXIN_TRUST_PROXY === 'true',
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  // Only JSON (and, where a module registers it, multipart) is accepted: no form posts from other sites.
+  app.removeContentTypeParser('text/plain');
+  app.decorate('database', opts.database);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gaoxin 高新 API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gaoxin_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  originGuard(app, opts.trustedOrigins ?? []);
+  authHook(app);
+  authRoutes(app);
+  departmentRoutes(app);
+  userRoutes(app);
+  auditRoutes(app);
+
+  const webDir = opts.webDir === undefined ? WEB_DIST : opts.webDir;
+  const hasWeb = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      // The single-page app owns every other path; its router shows the page.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    const err = new AppError(404, t('请求的地址不存在', 'No such address'));
+    return reply
+      .status(404)
+      .type('application/problem+json; charset=utf-8')
+      .send(problemOf(err, langOf(req.headers['accept-language'])));
+  });
+  return app;
+}

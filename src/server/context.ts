@@ -1,0 +1,54 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { can, type Permission } from '../core/policy.ts';
+import type { Database } from '../db/database.ts';
+import { inZone, type Tx } from '../db/tx.ts';
+import type { Actor } from '../modules/auth/actor.ts';
+import { forbidden, unauthorized } from './errors.ts';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+  interface FastifyInstance {
+    database: Database;
+  }
+}
+
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw unauthorized();
+  return req.actor;
+}
+
+/**
+ * The one way a route reaches data: logged in, allowed, inside a transaction
+ * walled to the caller's zone.
+ */
+export function zoneTx<T>(
+  req: FastifyRequest,
+  permission: Permission | null,
+  fn: (tx: Tx, actor: Actor) => Promise<T>,
+): Promise<T> {
+  const actor = requireActor(req);
+  if (permission && !can(actor.roles, permission)) throw forbidden();
+  return inZone(req.server.database, actor.zoneId, (tx) => fn(tx, actor));
+}
+
+export const noContent = (reply: FastifyReply) => reply.status(204).send();
