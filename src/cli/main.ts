@@ -8,6 +8,7 @@ import { createUser } from '../modules/users/service.ts';
 import { createZone, findZone } from '../modules/zones/service.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { AppError } from '../server/errors.ts';
+import { registerLedgerCommands } from './ledger-commands.ts';
 import { fail, readStdin, withDatabase } from './open.ts';
 import { serve } from './serve.ts';
 
@@ -108,6 +109,8 @@ seed
       process.stdout.write(r.created ? 'demo zone HY created\n' : 'demo zone HY already exists; nothing changed\n');
     }),
   );
+
+registerLedgerCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -13,19 +13,26 @@ export const PERMISSIONS = [
   'user.read',
   'user.write',
   'audit.read',
+  'report.read',
   'report.sign',
+  'investment.read',
+  'investment.write',
+  'major.read',
+  'major.write',
+  'major.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['zone.read', 'department.read', 'department.write', 'user.read', 'user.write', 'audit.read'],
-  leader: ['zone.read', 'department.read', 'user.read', 'report.sign'],
-  staff: ['zone.read', 'department.read'],
-  // Outside parties see only their own records; the zone's organisation is not theirs to browse.
-  agency: ['zone.read'],
-  owner: ['zone.read'],
+  admin: PERMISSIONS,
+  leader: ['zone.read', 'department.read', 'user.read', 'report.read', 'report.sign', 'investment.read', 'major.read'],
+  staff: ['zone.read', 'department.read', 'report.read', 'investment.read', 'investment.write', 'major.read', 'major.write'],
+  // Outside parties see only their own records (the services narrow the rows);
+  // the zone's organisation is not theirs to browse.
+  agency: ['zone.read', 'investment.read', 'investment.write'],
+  owner: ['zone.read', 'major.read', 'major.report'],
   enterprise: ['zone.read'],
-  viewer: ['zone.read', 'department.read'],
+  viewer: ['zone.read', 'department.read', 'report.read', 'investment.read', 'major.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

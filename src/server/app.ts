@@ -2,16 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
+import { ledgerRoutes } from '../ledger/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authHook, authRoutes } from '../modules/auth/routes.ts';
 import { departmentRoutes } from '../modules/departments/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
 import type { App } from './context.ts';
 import { errorHandler } from './error-handler.ts';
 import { AppError, problemOf } from './errors.ts';
@@ -44,6 +47,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorate('database', opts.database);
 
   await app.register(cookie);
+  // Ledger uploads: one file, up to 50 MB (a 100k-row ledger is ~10 MB).
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Gaoxin 高新 API', version: '1' },
@@ -60,6 +65,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   departmentRoutes(app);
   userRoutes(app);
   auditRoutes(app);
+  ledgerRoutes(app);
+  reportRoutes(app);
+  // Module routes (investment, major projects, …) are registered below.
 
   const webDir = opts.webDir === undefined ? WEB_DIST : opts.webDir;
   const hasWeb = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));

@@ -1,0 +1,4 @@
+import type { ReportDef } from './report.ts';
+
+/** Every report by the name the CLI and the API use. Modules add theirs here. */
+export const REPORTS: Record<string, ReportDef<unknown>> = {};
