@@ -7,10 +7,14 @@ import { UserCreate } from '../modules/users/api.ts';
 import { createUser } from '../modules/users/service.ts';
 import { createZone, findZone } from '../modules/zones/service.ts';
 import { seedDemo } from '../seed/demo.ts';
-import { AppError } from '../server/errors.ts';
+import { issueMessage } from '../server/validation.ts';
 import { registerLedgerCommands } from './ledger-commands.ts';
-import { fail, readStdin, withDatabase } from './open.ts';
-import { serve } from './serve.ts';
+import { exitWithError, fail, readStdin, withDatabase } from './open.ts';
+
+const seedNumber = (v: string) => {
+  if (!/^-?\d{1,15}$/.test(v)) throw new InvalidArgumentError('not an integer');
+  return Number(v);
+};
 
 const program = new Command('gaoxin')
   .description('Gaoxin 高新: the operations platform of a high-tech zone')
@@ -28,7 +32,8 @@ program
   .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default(3000).argParser(port))
   .addOption(new Option('--host <host>', 'address to bind').env('HOST').default('0.0.0.0'))
   .option('--no-demo', 'do not create the demo zone on first start')
-  .action(async (o: { port: number; host: string; demo: boolean }) => serve(o));
+  // Loaded on use: the web server's modules would slow every other command's start.
+  .action(async (o: { port: number; host: string; demo: boolean }) => (await import('./serve.ts')).serve(o));
 
 program
   .command('migrate')
@@ -76,7 +81,11 @@ user
   .option('--name <display name>', 'name shown in the app (defaults to the username)')
   .option('--password-stdin', 'read the password from standard input (required)')
   .action(async (o: { zone: string; username: string; role: Role[]; name?: string; passwordStdin?: boolean }) => {
-    if (!o.passwordStdin) fail('--password-stdin is required: pipe the password in, e.g. `echo … | gaoxin user add …`');
+    if (!o.passwordStdin) {
+      fail(
+        '需要 --password-stdin：请通过标准输入提供密码 / --password-stdin is required: pipe the password in, e.g. `echo … | gaoxin user add … --password-stdin`',
+      );
+    }
     const password = (await readStdin()).replace(/\r?\n$/, '');
     const parsed = UserCreate.safeParse({
       username: o.username,
@@ -85,12 +94,17 @@ user
       roles: o.role,
     });
     if (!parsed.success) {
-      fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
+      fail(
+        parsed.error.issues
+          .map((i) => `${i.path.join('.') || 'input'}: ${issueMessage(i, 'zh-CN')} / ${issueMessage(i, 'en')}`)
+          .join('\n'),
+      );
     }
     await withDatabase(async (db) => {
       const u = await asSystem(db, async (tx) => {
         const z = await findZone(tx, o.zone);
-        if (!z) fail(`no zone with code ${o.zone} (create it with: gaoxin zone add ${o.zone} NAME)`);
+        if (!z)
+          fail(`园区 ${o.zone} 不存在 / no zone with code ${o.zone} (create it with: gaoxin zone add ${o.zone} NAME)`);
         await tx.client.query(`SELECT set_config('app.zone_id', $1, true)`, [z.id]);
         return createUser(tx, cliActor(z.id), parsed.data);
       });
@@ -102,7 +116,7 @@ const seed = program.command('seed').description('generate data');
 seed
   .command('demo')
   .description('create the demo zone 衡阳高新区 (HY) with its departments and a user per role, if absent')
-  .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10), 20260101)
+  .option('--seed <n>', 'random seed (an integer)', seedNumber, 20260101)
   .action((o: { seed: number }) =>
     withDatabase(async (db) => {
       const r = await seedDemo(db, { seed: o.seed });
@@ -115,9 +129,5 @@ registerLedgerCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof AppError) {
-    const detail = err.fields.map((f) => `${f.field}: ${f.message['zh-CN']} / ${f.message.en}`).join('\n');
-    fail(detail || `${err.title['zh-CN']} / ${err.title.en}`);
-  }
-  fail(`error: ${(err as Error).message}`);
+  exitWithError(err);
 }

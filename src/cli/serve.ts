@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { dbConfigFromEnv } from '../db/config.ts';
-import { openDatabase } from '../db/database.ts';
+import { type Database, openDatabase } from '../db/database.ts';
 import { asSystem } from '../db/tx.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seed/demo.ts';
 import { buildApp, WEB_DIST } from '../server/app.ts';
@@ -12,39 +12,76 @@ export interface ServeOptions {
   demo: boolean;
 }
 
-export async function serve(opts: ServeOptions) {
-  const cfg = dbConfigFromEnv();
-  const database = await openDatabase(cfg, { allowClient: false });
-  let demoCreated = false;
-  if (opts.demo) {
+/** Advisory lock key for the first-start seed: processes starting together on one database seed once. */
+const SEED_LOCK_KEY = 7_420_115_002;
+
+async function seedIfEmpty(database: Database): Promise<boolean> {
+  const client = await database.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY]);
     const { rows } = await asSystem(database, (tx) =>
       tx.client.query<{ n: number }>('SELECT count(*)::int AS n FROM zones'),
     );
-    if (rows[0].n === 0) demoCreated = (await seedDemo(database)).created;
+    return rows[0].n === 0 ? (await seedDemo(database)).created : false;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_KEY]).catch(() => {});
+    client.release();
   }
+}
+
+export async function serve(opts: ServeOptions) {
+  // Signals are caught from the start: a stop asked for while the database opens
+  // waits for it to be open and then closes it cleanly, instead of killing the
+  // process with the embedded database half-written. A second signal forces it.
+  let shutdown: ((signal: string) => Promise<void>) | null = null;
+  let requested: string | null = null;
+  const onSignal = (signal: string) => {
+    if (requested !== null) {
+      process.stderr.write(`${signal} again: exiting without a clean stop\n`);
+      process.exit(1);
+    }
+    requested = signal;
+    if (shutdown) void shutdown(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const cfg = dbConfigFromEnv();
+  const database = await openDatabase(cfg, { allowClient: false });
+  let demoCreated = false;
+  if (opts.demo && requested === null) demoCreated = await seedIfEmpty(database);
   const app = await buildApp({
     database,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustedOrigins: (process.env.GAOXIN_TRUSTED_ORIGINS ?? '').split(',').filter(Boolean),
   });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  shutdown = async (signal: string) => {
     app.log.info(`${signal}: stopping`);
-    await app.close();
-    await database.close();
-    process.exit(0);
+    let code = 0;
+    try {
+      await app.close();
+    } catch (err) {
+      app.log.error(err, 'while closing the server');
+      code = 1;
+    }
+    try {
+      await database.close();
+    } catch (err) {
+      app.log.error(err, 'while closing the database');
+      code = 1;
+    }
+    process.exit(code);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  if (requested !== null) return shutdown(requested);
   await app.listen({ port: opts.port, host: opts.host });
+  const bound = app.server.address();
+  const port = bound && typeof bound === 'object' ? bound.port : opts.port; // --port 0 picks a free one
   const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
   const where = cfg.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${cfg.dataDir}`;
   const lines = [
     '',
-    `  Gaoxin 高新 is running: http://${shown}:${opts.port}/`,
-    `  API docs: http://${shown}:${opts.port}/api/docs   database: ${where}`,
+    `  Gaoxin 高新 is running: http://${shown}:${port}/`,
+    `  API docs: http://${shown}:${port}/api/docs   database: ${where}`,
   ];
   if (opts.demo) {
     lines.push(

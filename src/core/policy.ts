@@ -26,7 +26,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   leader: ['zone.read', 'department.read', 'user.read', 'report.read', 'report.sign', 'investment.read', 'major.read'],
-  staff: ['zone.read', 'department.read', 'report.read', 'investment.read', 'investment.write', 'major.read', 'major.write'],
+  staff: [
+    'zone.read',
+    'department.read',
+    'report.read',
+    'investment.read',
+    'investment.write',
+    'major.read',
+    'major.write',
+  ],
   // Outside parties see only their own records (the services narrow the rows);
   // the zone's organisation is not theirs to browse.
   agency: ['zone.read', 'investment.read', 'investment.write'],

@@ -34,16 +34,7 @@ export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promi
     pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: opts.poolSize ?? 10 });
   } else {
     kind = 'pglite';
-    const handle = await openEmbedded(cfg.dataDir, { allowClient: opts.allowClient ?? false });
-    closeEmbedded = handle.close;
-    pool = new pg.Pool({
-      host: handle.socketDir,
-      port: 5432,
-      user: 'postgres',
-      database: 'postgres',
-      // PGlite runs one query at a time; a few connections let transactions queue.
-      max: opts.poolSize ?? 4,
-    });
+    ({ pool, close: closeEmbedded } = await openEmbeddedPool(cfg.dataDir, opts));
   }
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', (err) => console.error('database connection error:', err.message));
@@ -63,6 +54,38 @@ export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promi
     await pool.end().catch(() => {});
     await closeEmbedded();
     throw err;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function openEmbeddedPool(
+  dataDir: string,
+  opts: OpenOptions,
+): Promise<{ pool: pg.Pool; close: () => Promise<void> }> {
+  for (let attempt = 1; ; attempt++) {
+    const handle = await openEmbedded(dataDir, { allowClient: opts.allowClient ?? false });
+    const pool = new pg.Pool({
+      host: handle.socketDir,
+      port: 5432,
+      user: 'postgres',
+      database: 'postgres',
+      // PGlite runs one query at a time; a few connections let transactions queue.
+      max: opts.poolSize ?? 4,
+      // A client of another process keeps its connections until it closes: the owner
+      // stays open while any is connected (see pglite-worker.mjs), never under a command.
+      idleTimeoutMillis: handle.owner ? 10_000 : 0,
+    });
+    if (handle.owner) return { pool, close: handle.close };
+    try {
+      (await pool.connect()).release();
+      return { pool, close: handle.close };
+    } catch (err) {
+      await pool.end().catch(() => {});
+      // The owner closed between our look and our connection: look again (we may own the folder now).
+      if (attempt >= 5) throw err;
+      await sleep(100 * attempt);
+    }
   }
 }
 

@@ -11,9 +11,28 @@ const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 25
 await server.start();
 parentPort.postMessage({ type: 'ready' });
 
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Other processes (CLI commands) connected to this database finish their work
+// first: the socket keeps accepting while any of them is connected, and closes
+// once none has been for a moment, or when the grace period runs out.
+async function drain(graceMs) {
+  const deadline = Date.now() + graceMs;
+  let quietSince = null;
+  while (Date.now() < deadline) {
+    if (server.getStats().activeConnections > 0) quietSince = null;
+    else {
+      quietSince ??= Date.now();
+      if (Date.now() - quietSince >= 100) return;
+    }
+    await sleep(20);
+  }
+}
+
 parentPort.on('message', async (msg) => {
   if (msg?.type !== 'stop') return;
   try {
+    await drain(msg.graceMs ?? 0);
     await server.stop();
     await db.close();
   } finally {

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export type Cell = string | number | Date | null;
 
@@ -57,7 +57,9 @@ function cellValue(v: ExcelJS.CellValue): Cell {
 }
 
 async function readXlsx(data: Buffer): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs costs ~1 s to import, and most commands never touch a workbook.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (err) {

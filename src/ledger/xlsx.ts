@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Cell } from './read.ts';
 
 export interface Table {
@@ -9,7 +8,9 @@ export interface Table {
 
 /** Writes a ledger in the shape it is imported in: one sheet, the header on row 1. */
 export async function writeXlsx(table: Table): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs costs ~1 s to import.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Gaoxin';
   const ws = wb.addWorksheet(table.sheetName);
   ws.addRow(table.headers);

@@ -61,7 +61,10 @@ describe.each(KINDS)('departments on %s', (kind) => {
     const zh = await admin.post('/api/v1/departments', { name: '', sortOrder: 'x' });
     expect(zh.statusCode).toBe(400);
     expect(zh.headers['content-type']).toContain('application/problem+json');
-    const fields = zh.json().errors.map((e: { field: string }) => e.field).sort();
+    const fields = zh
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
     expect(fields).toEqual(['name', 'sortOrder']);
     expect(zh.json().title).toBe('提交的内容有误');
     admin.lang = 'en';
