@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isRole, ROLES, type Role } from '../core/policy.ts';
 import { migrate } from '../db/migrate.ts';
-import { asSystem } from '../db/tx.ts';
+import { asSystem, enterZone } from '../db/tx.ts';
 import { cliActor } from '../modules/auth/actor.ts';
 import { UserCreate } from '../modules/users/api.ts';
 import { createUser } from '../modules/users/service.ts';
@@ -105,7 +105,7 @@ user
         const z = await findZone(tx, o.zone);
         if (!z)
           fail(`园区 ${o.zone} 不存在 / no zone with code ${o.zone} (create it with: gaoxin zone add ${o.zone} NAME)`);
-        await tx.client.query(`SELECT set_config('app.zone_id', $1, true)`, [z.id]);
+        await enterZone(tx, z.id);
         return createUser(tx, cliActor(z.id), parsed.data);
       });
       process.stdout.write(`user ${u.username} created with roles ${u.roles.join(', ')} (${u.id})\n`);

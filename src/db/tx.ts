@@ -65,3 +65,13 @@ export function isConnectionError(err: unknown): boolean {
     msg,
   );
 }
+
+/**
+ * Narrows a system transaction to one zone (after creating it, say): from here
+ * on row-level security shows and accepts only that zone's rows, so services
+ * that rely on the wall stay correct.
+ */
+export async function enterZone(tx: Tx, zoneId: string): Promise<void> {
+  await tx.client.query(`SELECT set_config('app.zone_id', $1, true), set_config('app.system', '', true)`, [zoneId]);
+  tx.zoneId = zoneId;
+}

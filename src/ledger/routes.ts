@@ -33,7 +33,8 @@ export const ImportResult = z
   .meta({ id: 'ImportResult' });
 
 function ledgerFor(name: string) {
-  const def = LEDGERS[name];
+  // Own keys only: 'constructor' or '__proto__' must be unknown, not Object.prototype's.
+  const def = Object.hasOwn(LEDGERS, name) ? LEDGERS[name] : undefined;
   if (!def) throw notFound();
   return def;
 }

@@ -21,7 +21,8 @@ export function reportRoutes(app: App) {
       },
     },
     async (req) => {
-      const def = REPORTS[req.params.report];
+      // Own keys only: 'constructor' or '__proto__' must be unknown, not Object.prototype's.
+      const def = Object.hasOwn(REPORTS, req.params.report) ? REPORTS[req.params.report] : undefined;
       if (!def) throw notFound();
       const opts = def.options.safeParse(req.query);
       if (!opts.success) {

@@ -1,10 +1,11 @@
 import type { Role } from '../core/policy.ts';
 import type { Database } from '../db/database.ts';
-import { asSystem } from '../db/tx.ts';
+import { asSystem, enterZone } from '../db/tx.ts';
 import { cliActor } from '../modules/auth/actor.ts';
 import { createDepartment } from '../modules/departments/service.ts';
 import { createUser } from '../modules/users/service.ts';
 import { createZone, findZone } from '../modules/zones/service.ts';
+import { seedMajorProjects } from './major-projects.ts';
 import { chineseName, Rng } from './random.ts';
 
 export const DEMO_ZONE = { code: 'HY', name: '衡阳高新区', regionCode: '430400', level: 'national' as const };
@@ -60,7 +61,7 @@ export async function seedDemo(
     if (existing) return { created: false, zoneId: existing.id };
     const zone = await createZone(tx, zoneInput);
     // The rest is written as the zone's own operator, so it is audited like any other change.
-    await tx.client.query(`SELECT set_config('app.zone_id', $1, true)`, [zone.id]);
+    await enterZone(tx, zone.id);
     const actor = cliActor(zone.id);
     const depIds = new Map<string, string>();
     for (const [i, d] of DEMO_DEPARTMENTS.entries()) {
@@ -79,6 +80,7 @@ export async function seedDemo(
         locale: 'zh-CN',
       });
     }
+    await seedMajorProjects(tx, actor, { seed: opts.seed, usernamePrefix: prefix });
     return { created: true, zoneId: zone.id };
   });
 }

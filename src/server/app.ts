@@ -7,12 +7,18 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
 import { ledgerRoutes } from '../ledger/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authHook, authRoutes } from '../modules/auth/routes.ts';
 import { departmentRoutes } from '../modules/departments/routes.ts';
+import { majorProjectRoutes } from '../modules/major-projects/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import type { App } from './context.ts';
@@ -56,6 +62,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Named schemas (.meta({ id })) become components, so every $ref resolves.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -67,15 +75,24 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   auditRoutes(app);
   ledgerRoutes(app);
   reportRoutes(app);
+  majorProjectRoutes(app);
   // Module routes (investment, major projects, …) are registered below.
 
   const webDir = opts.webDir === undefined ? WEB_DIST : opts.webDir;
   const hasWeb = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+    // wildcard: files of a rebuild are served without a restart; hashed assets may be cached long.
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false, maxAge: '1h' });
+    // The app's shell is never cached, so a new build reaches every tab on its next load.
+    app.get('/', { schema: { hide: true } }, (_req, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   }
   app.setNotFoundHandler((req, reply) => {
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+    const urlPath = req.url.split('?')[0];
+    // A missing file (an old tab asking for a chunk of the previous build) is a 404, not the app's HTML.
+    const looksLikeFile = urlPath.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(urlPath);
+    if (hasWeb && req.method === 'GET' && !urlPath.startsWith('/api/') && !looksLikeFile) {
       // The single-page app owns every other path; its router shows the page.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

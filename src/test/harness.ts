@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../core/policy.ts';
 import type { Database, DatabaseKind } from '../db/database.ts';
-import { asSystem } from '../db/tx.ts';
+import { asSystem, enterZone } from '../db/tx.ts';
 import { cliActor } from '../modules/auth/actor.ts';
 import { createUser } from '../modules/users/service.ts';
 import { createZone } from '../modules/zones/service.ts';
@@ -56,7 +56,7 @@ export async function makeZone(h: Harness): Promise<TestZone> {
     as: async (roles, extra = {}) => {
       const username = `u${randomBytes(5).toString('hex')}`;
       const user = await asSystem(h.database, async (tx) => {
-        await tx.client.query(`SELECT set_config('app.zone_id', $1, true)`, [zone.id]);
+        await enterZone(tx, zone.id);
         return createUser(tx, cliActor(zone.id), {
           username,
           displayName: `用户${username}`,

@@ -1,0 +1,187 @@
+import type { Tx } from '../../db/tx.ts';
+import type { ReportZone } from '../../reports/report.ts';
+import { monthStart, today } from './common.ts';
+import { figuresByLevel, type SummaryOptions, summary } from './report-summary.ts';
+import { KINDS, type Kind, LEVELS, type Level } from './schema.ts';
+import { FIGURES, type Figures, PER_PROJECT } from './sql.ts';
+import { supervise } from './supervision.ts';
+
+/**
+ * The year's dashboard and the records behind each of its figures. Every
+ * figure comes from the SQL in sql.ts; the web shows what these return.
+ */
+
+export interface DrillFilter {
+  level?: Level;
+  kind?: Kind;
+  departmentId?: string;
+}
+
+/** A WHERE on `per` rows for a drill-down; parameters from $4 on. */
+function perFilter(f: DrillFilter, values: unknown[]) {
+  const where: string[] = [];
+  const add = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  if (f.level) where.push(`${add(f.level)} = ANY (per.levels)`);
+  if (f.kind) where.push(`per.kind = ${add(f.kind)}`);
+  if (f.departmentId) where.push(`per.department_id = ${add(f.departmentId)}::uuid`);
+  return where.length ? where.join(' AND ') : 'true';
+}
+
+export async function dashboard(tx: Tx, zone: ReportZone, o: SummaryOptions & { asOf?: string }) {
+  const asOf = o.asOf ?? today();
+  const args = [zone.id, o.year, monthStart(o.through)];
+  const base = `WITH ${PER_PROJECT('$1', '$2', '$3')}`;
+  const byKind = await tx.client.query<Figures & { kind: Kind }>(
+    `${base} SELECT per.kind, ${FIGURES} FROM per GROUP BY per.kind`,
+    args,
+  );
+  const byDepartment = await tx.client.query<Figures & { departmentId: string | null; departmentName: string | null }>(
+    `${base} SELECT per.department_id AS "departmentId", min(d.name) AS "departmentName", ${FIGURES}
+       FROM per LEFT JOIN departments d ON d.id = per.department_id
+      GROUP BY per.department_id
+      ORDER BY "completionRate" DESC, "departmentName" NULLS LAST`,
+    args,
+  );
+  const trend = await tx.client.query<{
+    month: string;
+    completed: string;
+    cumulative: string;
+    cumulativeRate: number;
+    timeShare: number;
+  }>(
+    `${base},
+     months AS (SELECT m::date AS month FROM generate_series(make_date($2::int, 1, 1)::timestamp, $3::date::timestamp,
+                                                              interval '1 month') AS m),
+     monthly AS (
+       SELECT months.month, coalesce(sum(r.completed), 0) AS completed
+         FROM months LEFT JOIN major_project_reports r
+           ON r.month = months.month AND r.project_id IN (SELECT project_id FROM per)
+        GROUP BY months.month),
+     total AS (SELECT coalesce(sum(annual_plan), 0) AS plan FROM per)
+     SELECT to_char(month, 'YYYY-MM') AS month, completed::numeric(20, 2)::text AS completed,
+            (sum(completed) OVER (ORDER BY month))::numeric(20, 2)::text AS cumulative,
+            CASE WHEN total.plan = 0 THEN 0 ELSE ((sum(completed) OVER (ORDER BY month)) / total.plan)::float8 END
+              AS "cumulativeRate",
+            extract(month FROM month)::float8 / 12 AS "timeShare"
+       FROM monthly CROSS JOIN total ORDER BY month`,
+    args,
+  );
+  const overdue = await tx.client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM major_project_issues i JOIN major_projects p ON p.id = i.project_id
+      WHERE i.zone_id = $1 AND p.deleted_at IS NULL AND i.closed_on IS NULL AND i.deadline < $2::date`,
+    [zone.id, asOf],
+  );
+  const sup = await supervise(tx, zone.id, { year: o.year, through: o.through, asOf });
+  const kinds = Object.fromEntries(
+    KINDS.map((k) => {
+      const found = byKind.rows.find((r) => r.kind === k);
+      if (!found) return [k, emptyFigures()];
+      const { kind: _k, ...f } = found;
+      return [k, f];
+    }),
+  );
+  const levelRows = await figuresByLevel(tx, zone.id, o);
+  const levels = Object.fromEntries(
+    LEVELS.map((l) => {
+      const found = levelRows.find((r) => r.level === l);
+      if (!found) return [l, emptyFigures()];
+      const { level: _l, ...f } = found;
+      return [l, f];
+    }),
+  );
+  return {
+    ...(await summary(tx, zone, o)),
+    levels: levels as Record<Level, Figures>,
+    asOf,
+    byKind: kinds as Record<Kind, Figures>,
+    byDepartment: byDepartment.rows.map((r, i) => ({ ...r, rank: i + 1 })),
+    trend: trend.rows,
+    supervision: { timeShare: sup.timeShare, counts: sup.counts },
+    flagged: sup.items.filter((i) => i.colour !== 'green'),
+    overdueIssues: overdue.rows[0].n,
+  };
+}
+
+const emptyFigures = (): Figures => ({
+  projects: 0,
+  annualPlan: '0.00',
+  completed: '0.00',
+  completionRate: 0,
+  newPlanned: 0,
+  newStarted: 0,
+  startRate: 0,
+  reportsMissing: 0,
+});
+
+export type ProjectFigure = 'all' | 'newPlanned' | 'newStarted' | 'newNotStarted' | 'missing';
+
+/** The projects behind a figure (all, the planned / started / not started new starts, those missing reports). */
+export async function projectsBehind(
+  tx: Tx,
+  zoneId: string,
+  o: SummaryOptions & DrillFilter & { figure?: ProjectFigure },
+) {
+  const values: unknown[] = [zoneId, o.year, monthStart(o.through)];
+  const cond = perFilter(o, values);
+  const figure = {
+    all: 'true',
+    newPlanned: 'per.new_planned',
+    newStarted: 'per.new_started',
+    newNotStarted: 'per.new_planned AND NOT per.new_started',
+    missing: 'per.missing > 0',
+  }[o.figure ?? 'all'];
+  const { rows } = await tx.client.query(
+    `WITH ${PER_PROJECT('$1', '$2', '$3')}
+     SELECT per.project_id AS "projectId", per.key, per.name, per.levels, per.kind,
+            per.department_id AS "departmentId", d.name AS "departmentName",
+            per.annual_plan::numeric(20, 2)::text AS "annualPlan", per.completed::numeric(20, 2)::text AS completed,
+            CASE WHEN per.annual_plan = 0 THEN 0 ELSE (per.completed / per.annual_plan)::float8 END AS "completionRate",
+            per.planned_start AS "plannedStartDate", per.actual_start AS "actualStartDate",
+            per.new_planned AS "newPlanned", per.new_started AS "newStarted", per.missing AS "reportsMissing"
+       FROM per LEFT JOIN departments d ON d.id = per.department_id
+      WHERE ${cond} AND ${figure}
+      ORDER BY per.key`,
+    values,
+  );
+  return { year: o.year, through: o.through, items: rows, total: rows.length };
+}
+
+/** The (project, month) pairs behind `reportsMissing`. */
+export async function missingBehind(tx: Tx, zoneId: string, o: SummaryOptions & DrillFilter) {
+  const values: unknown[] = [zoneId, o.year, monthStart(o.through)];
+  const cond = perFilter(o, values);
+  const { rows } = await tx.client.query(
+    `WITH ${PER_PROJECT('$1', '$2', '$3')}
+     SELECT per.project_id AS "projectId", per.key, per.name, per.kind, d.name AS "departmentName",
+            to_char(o.month, 'YYYY-MM') AS month
+       FROM owed o JOIN per ON per.project_id = o.project_id
+       LEFT JOIN departments d ON d.id = per.department_id
+      WHERE ${cond}
+        AND NOT EXISTS (SELECT 1 FROM major_project_reports r WHERE r.project_id = o.project_id AND r.month = o.month)
+      ORDER BY o.month, per.key`,
+    values,
+  );
+  return { year: o.year, through: o.through, items: rows, total: rows.length };
+}
+
+/** The monthly reports behind `completed` (all months up to `through`, or one month of the trend). */
+export async function reportsBehind(tx: Tx, zoneId: string, o: SummaryOptions & DrillFilter & { month?: string }) {
+  const values: unknown[] = [zoneId, o.year, monthStart(o.through)];
+  const cond = perFilter(o, values);
+  values.push(o.month ? monthStart(o.month) : null);
+  const month = `$${values.length}`;
+  const { rows } = await tx.client.query(
+    `WITH ${PER_PROJECT('$1', '$2', '$3')}
+     SELECT r.id, per.project_id AS "projectId", per.key, per.name, to_char(r.month, 'YYYY-MM') AS month,
+            r.completed::text AS completed, r.progress, r.problems, r.filed_by_name AS "filedByName"
+       FROM major_project_reports r JOIN per ON per.project_id = r.project_id
+      WHERE ${cond} AND r.month >= make_date($2::int, 1, 1) AND r.month <= $3::date
+        AND (${month}::date IS NULL OR r.month = ${month}::date)
+      ORDER BY r.month, per.key`,
+    values,
+  );
+  return { year: o.year, through: o.through, items: rows, total: rows.length };
+}

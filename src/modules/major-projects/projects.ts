@@ -1,0 +1,274 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/tx.ts';
+import { updateVersioned } from '../../db/versioned.ts';
+import { fieldError, notFound } from '../../server/errors.ts';
+import { t } from '../../server/lang.ts';
+import { record } from '../audit/service.ts';
+import type { Actor } from '../auth/actor.ts';
+import type {
+  Plan,
+  Project,
+  ProjectCreate,
+  ProjectDetail,
+  ProjectListQuery,
+  ProjectUpdate,
+  TaskForceMember,
+} from './api.ts';
+import { assertDepartment, assertVisibleProject, notInFuture, Params, visibleSql } from './common.ts';
+import { setStartDates } from './milestones.ts';
+import { putPlan } from './plans.ts';
+import { majorProjectOwners, majorProjects, majorProjectTaskForce } from './schema.ts';
+
+interface ProjectRow {
+  id: string;
+  key: string;
+  name: string;
+  builder: string;
+  total_investment: string;
+  department_id: string | null;
+  department_name: string | null;
+  location: string;
+  description: string;
+  planned_start: string | null;
+  actual_start: string | null;
+  plan: Plan | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+}
+
+const SELECT = `
+  SELECT p.id, p.key, p.name, p.builder, p.total_investment, p.department_id, d.name AS department_name,
+         p.location, p.description, s.planned_date AS planned_start, s.actual_date AS actual_start,
+         CASE WHEN pl.id IS NULL THEN NULL ELSE json_build_object(
+           'year', pl.year, 'levels', pl.levels, 'kind', pl.kind,
+           'annualPlan', pl.annual_plan::text, 'version', pl.version) END AS plan,
+         p.version, p.created_at, p.updated_at, p.deleted_at
+    FROM major_projects p
+    LEFT JOIN departments d ON d.id = p.department_id
+    LEFT JOIN major_project_milestones s ON s.project_id = p.id AND s.kind = 'start'`;
+
+const planJoin = (year: string) => `
+    LEFT JOIN LATERAL (SELECT * FROM major_project_plans x WHERE x.project_id = p.id
+                        AND (${year}::int IS NULL OR x.year = ${year}::int)
+                        ORDER BY x.year DESC LIMIT 1) pl ON true`;
+
+export const toProject = (r: ProjectRow): Project => ({
+  id: r.id,
+  key: r.key,
+  name: r.name,
+  builder: r.builder,
+  totalInvestment: r.total_investment,
+  departmentId: r.department_id,
+  departmentName: r.department_name,
+  location: r.location,
+  description: r.description,
+  plannedStartDate: r.planned_start,
+  actualStartDate: r.actual_start,
+  plan: r.plan,
+  version: r.version,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+  deletedAt: r.deleted_at ? r.deleted_at.toISOString() : null,
+});
+
+export async function listProjects(tx: Tx, actor: Actor, q: ProjectListQuery) {
+  const p = new Params();
+  const where = [`p.zone_id = ${p.add(actor.zoneId)}`, visibleSql(actor, 'p.id', p)];
+  const year = p.add(q.year ?? null);
+  if (!q.includeDeleted) where.push('p.deleted_at IS NULL');
+  if (q.year !== undefined) where.push('pl.id IS NOT NULL');
+  if (q.level) where.push(`${p.add(q.level)} = ANY (pl.levels)`);
+  if (q.kind) where.push(`pl.kind = ${p.add(q.kind)}`);
+  if (q.departmentId) where.push(`p.department_id = ${p.add(q.departmentId)}`);
+  if (q.q) {
+    const like = p.add(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(p.key ILIKE ${like} OR p.name ILIKE ${like} OR p.builder ILIKE ${like})`);
+  }
+  const { rows } = await tx.client.query<ProjectRow>(
+    `${SELECT} ${planJoin(year)} WHERE ${where.join(' AND ')} ORDER BY p.key`,
+    p.values,
+  );
+  return { items: rows.map(toProject), total: rows.length };
+}
+
+async function loadProject(tx: Tx, id: string, opts: { deleted?: boolean } = {}): Promise<Project> {
+  const { rows } = await tx.client.query<ProjectRow>(
+    `${SELECT} ${planJoin('$2')} WHERE p.id = $1 AND (p.deleted_at IS ${opts.deleted ? 'NOT ' : ''}NULL)`,
+    [id, null],
+  );
+  if (rows.length === 0) throw notFound();
+  return toProject(rows[0]);
+}
+
+export async function getProject(tx: Tx, actor: Actor, id: string): Promise<ProjectDetail> {
+  await assertVisibleProject(tx, actor, id);
+  const project = await loadProject(tx, id);
+  const plans = await tx.client.query<Plan>(
+    `SELECT year, levels, kind, annual_plan::text AS "annualPlan", version
+       FROM major_project_plans WHERE project_id = $1 ORDER BY year DESC`,
+    [id],
+  );
+  const owners = await tx.client.query<{ userId: string; displayName: string; username: string }>(
+    `SELECT u.id AS "userId", u.display_name AS "displayName", u.username
+       FROM major_project_owners o JOIN users u ON u.id = o.user_id WHERE o.project_id = $1 ORDER BY u.username`,
+    [id],
+  );
+  const members = await tx.client.query<TaskForceMember & { departmentName: string | null }>(
+    `SELECT m.name, m.role, m.department_id AS "departmentId", d.name AS "departmentName", m.phone, m.user_id AS "userId"
+       FROM major_project_task_force m LEFT JOIN departments d ON d.id = m.department_id
+      WHERE m.project_id = $1 ORDER BY m.sort_order`,
+    [id],
+  );
+  return { ...project, plans: plans.rows, owners: owners.rows, taskForce: members.rows };
+}
+
+async function assertKeyFree(tx: Tx, actor: Actor, key: string, exceptId?: string) {
+  const [clash] = await tx.db
+    .select({ id: majorProjects.id })
+    .from(majorProjects)
+    .where(and(eq(majorProjects.zoneId, actor.zoneId), eq(majorProjects.key, key), isNull(majorProjects.deletedAt)));
+  if (clash && clash.id !== exceptId) {
+    throw fieldError('key', t(`项目编号“${key}”已存在`, `Project key "${key}" already exists`), 409);
+  }
+}
+
+const assertStartOrder = (actual: string | null) => {
+  if (actual) notInFuture('actualStartDate', actual);
+};
+
+export async function createProject(tx: Tx, actor: Actor, input: ProjectCreate): Promise<ProjectDetail> {
+  await assertKeyFree(tx, actor, input.key);
+  await assertDepartment(tx, 'departmentId', input.departmentId);
+  assertStartOrder(input.actualStartDate);
+  const { plan, plannedStartDate, actualStartDate, ...fields } = input;
+  if (plan?.kind === 'new' && !plannedStartDate) {
+    throw fieldError('plannedStartDate', t('新开工项目须填写计划开工日期', 'A new start needs its planned start date'));
+  }
+  const [row] = await tx.db
+    .insert(majorProjects)
+    .values({ ...fields, zoneId: actor.zoneId, version: 1 })
+    .returning();
+  await setStartDates(tx, actor, row.id, plannedStartDate, actualStartDate);
+  if (plan) await putPlan(tx, actor, row.id, plan.year, plan);
+  const detail = await getProject(tx, actor, row.id);
+  await record(tx, actor, { action: 'create', entity: 'major_project', entityId: row.id, after: detail });
+  return detail;
+}
+
+export async function updateProject(tx: Tx, actor: Actor, id: string, input: ProjectUpdate): Promise<ProjectDetail> {
+  const before = await getProject(tx, actor, id);
+  const { version, plannedStartDate, actualStartDate, ...patch } = input;
+  if (patch.key !== undefined) await assertKeyFree(tx, actor, patch.key, id);
+  await assertDepartment(tx, 'departmentId', patch.departmentId);
+  await updateVersioned(tx, majorProjects, id, version, patch);
+  if (plannedStartDate !== undefined || actualStartDate !== undefined) {
+    const planned = plannedStartDate === undefined ? before.plannedStartDate : plannedStartDate;
+    const actual = actualStartDate === undefined ? before.actualStartDate : actualStartDate;
+    assertStartOrder(actual);
+    await setStartDates(tx, actor, id, planned, actual);
+  }
+  const after = await getProject(tx, actor, id);
+  await record(tx, actor, { action: 'update', entity: 'major_project', entityId: id, before, after });
+  return after;
+}
+
+export async function deleteProject(tx: Tx, actor: Actor, id: string, version?: number) {
+  const before = await getProject(tx, actor, id);
+  await updateVersioned(tx, majorProjects, id, version, { deletedAt: sql`now()` });
+  await record(tx, actor, { action: 'delete', entity: 'major_project', entityId: id, before });
+}
+
+export async function restoreProject(tx: Tx, actor: Actor, id: string): Promise<ProjectDetail> {
+  const deleted = await loadProject(tx, id, { deleted: true });
+  await assertKeyFree(tx, actor, deleted.key, id);
+  await updateVersioned(tx, majorProjects, id, undefined, { deletedAt: null }, { deleted: true });
+  const after = await getProject(tx, actor, id);
+  await record(tx, actor, { action: 'restore', entity: 'major_project', entityId: id, after });
+  return after;
+}
+
+/** Links owner accounts (项目业主) to the project; they then see it and file its reports. */
+export async function putOwners(tx: Tx, actor: Actor, id: string, userIds: string[]) {
+  const before = await getProject(tx, actor, id);
+  const unique = [...new Set(userIds)];
+  if (unique.length > 0) {
+    const { rows } = await tx.client.query<{ id: string }>(
+      `SELECT id FROM users WHERE zone_id = $1 AND id = ANY ($2::uuid[]) AND deleted_at IS NULL AND 'owner' = ANY (roles)`,
+      [actor.zoneId, unique],
+    );
+    const found = new Set(rows.map((r) => r.id));
+    const i = unique.findIndex((u) => !found.has(u));
+    if (i >= 0)
+      throw fieldError(`userIds.${i}`, t('不是本园区的项目业主账号', 'Not a project owner account of this zone'));
+  }
+  await tx.db.delete(majorProjectOwners).where(eq(majorProjectOwners.projectId, id));
+  if (unique.length > 0) {
+    await tx.db
+      .insert(majorProjectOwners)
+      .values(unique.map((userId) => ({ zoneId: actor.zoneId, projectId: id, userId })));
+  }
+  const after = await getProject(tx, actor, id);
+  await record(tx, actor, {
+    action: 'update',
+    entity: 'major_project.owners',
+    entityId: id,
+    before: { projectId: id, owners: before.owners },
+    after: { projectId: id, owners: after.owners },
+  });
+  return after;
+}
+
+/** Replaces the task force (专班) with the given members, in order. */
+export async function putTaskForce(tx: Tx, actor: Actor, id: string, members: TaskForceMember[]) {
+  const before = await getProject(tx, actor, id);
+  for (const [i, m] of members.entries()) await assertDepartment(tx, `members.${i}.departmentId`, m.departmentId);
+  const userIds = members.map((m) => m.userId).filter((u): u is string => u !== null);
+  if (userIds.length > 0) {
+    const { rows } = await tx.client.query<{ id: string }>(
+      'SELECT id FROM users WHERE zone_id = $1 AND id = ANY ($2::uuid[]) AND deleted_at IS NULL',
+      [actor.zoneId, userIds],
+    );
+    const found = new Set(rows.map((r) => r.id));
+    const i = members.findIndex((m) => m.userId !== null && !found.has(m.userId));
+    if (i >= 0) throw fieldError(`members.${i}.userId`, t('用户不存在', 'No such user'));
+  }
+  await tx.db.delete(majorProjectTaskForce).where(eq(majorProjectTaskForce.projectId, id));
+  if (members.length > 0) {
+    await tx.db
+      .insert(majorProjectTaskForce)
+      .values(members.map((m, i) => ({ ...m, zoneId: actor.zoneId, projectId: id, sortOrder: i })));
+  }
+  const after = await getProject(tx, actor, id);
+  await record(tx, actor, {
+    action: 'update',
+    entity: 'major_project.task_force',
+    entityId: id,
+    before: { projectId: id, taskForce: before.taskForce },
+    after: { projectId: id, taskForce: after.taskForce },
+  });
+  return after;
+}
+
+/** Everything recorded about the project and its parts, newest first. */
+export async function projectHistory(tx: Tx, actor: Actor, id: string) {
+  await assertVisibleProject(tx, actor, id);
+  const { rows } = await tx.client.query(
+    `SELECT id, at, actor_name AS "actorName", action, entity, entity_id AS "entityId", before, after
+       FROM audit_log
+      WHERE zone_id = $2 AND entity LIKE 'major_project%'
+        AND (entity_id = $1 OR after->>'projectId' = $1 OR before->>'projectId' = $1)
+      ORDER BY id DESC LIMIT 500`,
+    [id, actor.zoneId],
+  );
+  return { items: rows.map((r) => ({ ...r, at: (r.at as Date).toISOString() })) };
+}
+
+export async function projectIdsByKey(tx: Tx, zoneId: string, keys: string[]) {
+  const rows = await tx.db
+    .select({ id: majorProjects.id, key: majorProjects.key })
+    .from(majorProjects)
+    .where(and(eq(majorProjects.zoneId, zoneId), inArray(majorProjects.key, keys), isNull(majorProjects.deletedAt)));
+  return new Map(rows.map((r) => [r.key, r.id]));
+}

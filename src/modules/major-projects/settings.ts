@@ -1,0 +1,81 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/tx.ts';
+import { fieldError, staleVersion } from '../../server/errors.ts';
+import { t } from '../../server/lang.ts';
+import { record } from '../audit/service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { addMonths, assertZoneAdmin } from './common.ts';
+import { majorProjectSettings } from './schema.ts';
+
+/** The zone's report due day and supervision rules; defaults until an admin changes them. */
+export interface Settings {
+  reportDueDay: number;
+  /** 超时间进度 (completion rate − share of the year elapsed) at or below which a project is yellow / red. */
+  lagYellow: number;
+  lagRed: number;
+  /** Counts at or above which a project is yellow / red; 0 turns the rule off. */
+  missingYellow: number;
+  missingRed: number;
+  overdueYellow: number;
+  overdueRed: number;
+  lateMilestoneYellow: number;
+  lateMilestoneRed: number;
+  version: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  reportDueDay: 5,
+  lagYellow: -0.05,
+  lagRed: -0.15,
+  missingYellow: 1,
+  missingRed: 2,
+  overdueYellow: 1,
+  overdueRed: 2,
+  lateMilestoneYellow: 1,
+  lateMilestoneRed: 2,
+  version: 0,
+};
+
+export async function getSettings(tx: Tx, zoneId: string): Promise<Settings> {
+  const [r] = await tx.db.select().from(majorProjectSettings).where(eq(majorProjectSettings.zoneId, zoneId));
+  if (!r) return DEFAULT_SETTINGS;
+  return { ...r, lagYellow: Number(r.lagYellow), lagRed: Number(r.lagRed) };
+}
+
+export async function putSettings(tx: Tx, actor: Actor, input: Omit<Settings, 'version'> & { version: number }) {
+  assertZoneAdmin(actor);
+  if (input.lagRed > input.lagYellow) {
+    throw fieldError('lagRed', t('红灯阈值应不高于黄灯阈值', 'The red threshold must not be above the yellow one'));
+  }
+  for (const k of ['missing', 'overdue', 'lateMilestone'] as const) {
+    const y = input[`${k}Yellow`];
+    const r = input[`${k}Red`];
+    if (y > 0 && r > 0 && r < y) {
+      throw fieldError(`${k}Red`, t('红灯阈值应不低于黄灯阈值', 'The red threshold must not be below the yellow one'));
+    }
+  }
+  const before = await getSettings(tx, actor.zoneId);
+  if (before.version !== input.version) throw staleVersion();
+  const { version, ...rest } = input;
+  const values = { ...rest, lagYellow: String(rest.lagYellow), lagRed: String(rest.lagRed) };
+  if (version === 0) {
+    await tx.db.insert(majorProjectSettings).values({ ...values, zoneId: actor.zoneId, version: 1 });
+  } else {
+    await tx.db
+      .update(majorProjectSettings)
+      .set({ ...values, version: version + 1, updatedAt: new Date() })
+      .where(eq(majorProjectSettings.zoneId, actor.zoneId));
+  }
+  const after = await getSettings(tx, actor.zoneId);
+  await record(tx, actor, {
+    action: 'update',
+    entity: 'major_project_settings',
+    entityId: actor.zoneId,
+    before,
+    after,
+  });
+  return after;
+}
+
+/** A month's report is due on the due day of the next month. */
+export const dueDateOf = (month: string, dueDay: number) => `${addMonths(month, 1)}-${String(dueDay).padStart(2, '0')}`;

@@ -1,0 +1,51 @@
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, LockOutlined, TeamOutlined } from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import type { Permission } from '../api/types.ts';
+import { useCan } from './MeContext.tsx';
+
+interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Shown only to users the API would serve; absent means every logged-in user. */
+  permission?: Permission;
+}
+
+const ITEMS: NavItem[] = [
+  { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/departments', label: 'nav.departments', icon: <ApartmentOutlined />, permission: 'department.read' },
+  { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/account/password', label: 'nav.password', icon: <LockOutlined /> },
+];
+
+/** The left navigation, built from the permissions GET /api/v1/me returned. */
+export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const items: MenuProps['items'] = ITEMS.filter((i) => !i.permission || can(i.permission)).map((i) => ({
+    key: i.path,
+    icon: i.icon,
+    label: t(i.label),
+  }));
+  const selected = ITEMS.filter((i) => i.path === pathname || (i.path !== '/' && pathname.startsWith(`${i.path}/`)));
+  return (
+    <nav aria-label={t('nav.menu')} data-testid="nav">
+      <Menu
+        mode="inline"
+        items={items}
+        selectedKeys={selected.map((i) => i.path)}
+        style={{ borderInlineEnd: 'none' }}
+        onClick={({ key }) => {
+          navigate(key);
+          onNavigate?.();
+        }}
+      />
+    </nav>
+  );
+}
