@@ -5,6 +5,7 @@ import { cliActor } from '../modules/auth/actor.ts';
 import { createDepartment } from '../modules/departments/service.ts';
 import { createUser } from '../modules/users/service.ts';
 import { createZone, findZone } from '../modules/zones/service.ts';
+import { seedInvestment } from './investment.ts';
 import { seedMajorProjects } from './major-projects.ts';
 import { chineseName, Rng } from './random.ts';
 
@@ -80,6 +81,7 @@ export async function seedDemo(
         locale: 'zh-CN',
       });
     }
+    await seedInvestment(tx, actor, { seed: opts.seed, usernamePrefix: prefix });
     await seedMajorProjects(tx, actor, { seed: opts.seed, usernamePrefix: prefix });
     return { created: true, zoneId: zone.id };
   });

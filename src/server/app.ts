@@ -18,6 +18,7 @@ import { ledgerRoutes } from '../ledger/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authHook, authRoutes } from '../modules/auth/routes.ts';
 import { departmentRoutes } from '../modules/departments/routes.ts';
+import { investmentRoutes } from '../modules/investment/routes.ts';
 import { majorProjectRoutes } from '../modules/major-projects/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
@@ -77,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   reportRoutes(app);
   majorProjectRoutes(app);
   // Module routes (investment, major projects, …) are registered below.
+  investmentRoutes(app);
 
   const webDir = opts.webDir === undefined ? WEB_DIST : opts.webDir;
   const hasWeb = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));

@@ -11,6 +11,9 @@ const PG_ERRORS: Record<string, AppError> = {
   '22P02': new AppError(400, t('取值格式不正确', 'A value has the wrong format')),
   '22001': new AppError(400, t('内容过长', 'A value is too long')),
   '22003': new AppError(400, t('数值超出范围', 'A number is out of range')),
+  // NUL and other characters the database cannot store (a safety net behind validation).
+  '22021': new AppError(400, t('内容含有无法保存的字符', 'A value holds a character that cannot be stored')),
+  '22P05': new AppError(400, t('内容含有无法保存的字符', 'A value holds a character that cannot be stored')),
   '40001': new AppError(409, t('并发修改冲突，请重试', 'Concurrent change; try again')),
   '40P01': new AppError(409, t('并发修改冲突，请重试', 'Concurrent change; try again')),
 };

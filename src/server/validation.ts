@@ -15,8 +15,52 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
     const r = schema.safeParse(data, { reportInput: true });
-    return r.success ? { value: r.data } : { error: new ValidationFailure(r.error.issues) };
+    const issues: z.core.$ZodIssue[] = r.success ? [] : [...r.error.issues];
+    const seen = new Set(issues.map((i) => i.path.join('.')));
+    for (const path of nulPaths(data)) {
+      if (!seen.has(path.join('.'))) issues.push(nulIssue(path));
+    }
+    return r.success && issues.length === 0 ? { value: r.data } : { error: new ValidationFailure(issues) };
   };
+
+// PostgreSQL text cannot hold U+0000: refuse it here, naming the field, instead of failing in the database.
+const nulIssue = (path: PropertyKey[]): z.core.$ZodIssue => ({
+  code: 'custom',
+  path,
+  message: '不能包含空字符（\\0）',
+  params: { en: 'Must not contain the NUL character (\\0)' },
+  input: undefined,
+});
+
+/** Paths of every string (or key) holding U+0000; iterative and linear, as bodies may nest deeply. */
+function nulPaths(data: unknown): PropertyKey[][] {
+  interface Node {
+    v: unknown;
+    key: PropertyKey | null;
+    up: Node | null;
+  }
+  const pathOf = (n: Node | null, last?: PropertyKey): PropertyKey[] => {
+    const p: PropertyKey[] = last === undefined ? [] : [last];
+    for (let c = n; c && c.key !== null; c = c.up) p.unshift(c.key);
+    return p;
+  };
+  const out: PropertyKey[][] = [];
+  const stack: Node[] = [{ v: data, key: null, up: null }];
+  while (stack.length > 0 && out.length < 20) {
+    const n = stack.pop() as Node;
+    if (typeof n.v === 'string') {
+      if (n.v.includes('\0')) out.push(pathOf(n));
+    } else if (Array.isArray(n.v)) {
+      for (let i = n.v.length - 1; i >= 0; i--) stack.push({ v: n.v[i], key: i, up: n });
+    } else if (n.v !== null && typeof n.v === 'object') {
+      for (const [k, x] of Object.entries(n.v)) {
+        if (k.includes('\0')) out.push(pathOf(n, k));
+        else stack.push({ v: x, key: k, up: n });
+      }
+    }
+  }
+  return out;
+}
 
 const TYPE_ZH: Record<string, string> = {
   string: '文本',

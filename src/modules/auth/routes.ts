@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { databasePinger } from '../../db/liveness.ts';
 import { asSystem } from '../../db/tx.ts';
 import { type App, noContent, requireActor, zoneTx } from '../../server/context.ts';
 import { errorResponses } from '../../server/schemas.ts';
@@ -36,6 +37,7 @@ export function authHook(app: App) {
 }
 
 export function authRoutes(app: App) {
+  const pingDatabase = databasePinger(app.database);
   app.post(
     '/api/v1/auth/login',
     {
@@ -98,7 +100,7 @@ export function authRoutes(app: App) {
       },
     },
     async () => {
-      await app.database.pool.query('SELECT 1');
+      await pingDatabase();
       return { status: 'ok' as const, database: app.database.kind };
     },
   );
