@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { type SniffedType, sniffFileType } from '../../core/file-type.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { AppError, fieldError, notFound } from '../../server/errors.ts';
@@ -13,31 +14,22 @@ import { agreements, attachments } from './schema.ts';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/** What a file really is, from its first bytes; the extension must agree. */
-const KINDS: { ext: string[]; type: string; magic: (b: Buffer) => boolean }[] = [
-  { ext: ['pdf'], type: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  {
-    ext: ['png'],
-    type: 'image/png',
-    magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  },
-  { ext: ['jpg', 'jpeg'], type: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  {
-    ext: ['docx', 'xlsx', 'ofd'],
-    type: 'application/octet-stream',
-    magic: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
-  },
-  {
-    ext: ['doc', 'xls'],
-    type: 'application/octet-stream',
-    magic: (b) => b.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])),
-  },
-];
+/** Which extensions each sniffed type may carry: the name must agree with the bytes. */
+const EXTENSIONS: Record<SniffedType, { ext: string[]; type: string }> = {
+  'application/pdf': { ext: ['pdf'], type: 'application/pdf' },
+  'image/png': { ext: ['png'], type: 'image/png' },
+  'image/jpeg': { ext: ['jpg', 'jpeg'], type: 'image/jpeg' },
+  'image/webp': { ext: ['webp'], type: 'image/webp' },
+  zip: { ext: ['docx', 'xlsx', 'ofd'], type: 'application/octet-stream' },
+  ole: { ext: ['doc', 'xls'], type: 'application/octet-stream' },
+};
 
 export function fileKind(filename: string, data: Buffer): string | null {
   const ext = filename.toLowerCase().split('.').pop() ?? '';
-  const kind = KINDS.find((k) => k.ext.includes(ext));
-  return kind?.magic(data) ? kind.type : null;
+  const sniffed = sniffFileType(data);
+  if (sniffed === null) return null;
+  const kind = EXTENSIONS[sniffed];
+  return kind.ext.includes(ext) ? kind.type : null;
 }
 
 type AgreementRow = typeof agreements.$inferSelect;

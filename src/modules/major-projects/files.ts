@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { cleanFileName, sniffFileType } from '../../core/file-type.ts';
 import { can } from '../../core/policy.ts';
 import type { Tx } from '../../db/tx.ts';
 import { AppError, forbidden, notFound } from '../../server/errors.ts';
@@ -18,25 +19,15 @@ import { type FileType, majorProjectFiles } from './schema.ts';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+const PROJECT_FILE_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
+
+/** Photos and PDFs only: containers and office formats are not project evidence. */
 export function sniff(data: Buffer): FileType | null {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    return 'image/png';
-  }
-  if (data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP') {
-    return 'image/webp';
-  }
-  if (data.length >= 5 && data.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
-  return null;
+  const type = sniffFileType(data);
+  return type !== null && PROJECT_FILE_TYPES.includes(type) ? (type as FileType) : null;
 }
 
-/** The name as shown: no folders, no control characters, at most 255 characters. */
-export function cleanName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  return (clean || 'file').slice(0, 255);
-}
+export const cleanName = cleanFileName;
 
 type Row = Omit<typeof majorProjectFiles.$inferSelect, 'data'>;
 const META = {
