@@ -13,7 +13,7 @@ import { fail, withDatabase } from './open.ts';
 const lang = (): 'zh-CN' | 'en' => ((process.env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh-CN');
 
 function ledgerOf(name: string) {
-  const def = LEDGERS[name];
+  const def = Object.hasOwn(LEDGERS, name) ? LEDGERS[name] : undefined;
   if (!def) fail(`unknown ledger ${name}; one of: ${Object.keys(LEDGERS).join(', ') || '(none yet)'}`);
   return def;
 }
@@ -91,7 +91,7 @@ export function registerLedgerCommands(program: Command) {
     .option('--format <format>', 'json or xlsx', 'json')
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (name: string, o: Record<string, string | undefined>) => {
-      const def = REPORTS[name];
+      const def = Object.hasOwn(REPORTS, name) ? REPORTS[name] : undefined;
       if (!def) fail(`unknown report ${name}; one of: ${Object.keys(REPORTS).join(', ') || '(none yet)'}`);
       if (o.format !== 'json' && o.format !== 'xlsx') fail('--format must be json or xlsx');
       if (o.format === 'xlsx' && !o.out) fail('--format xlsx needs --out FILE');
