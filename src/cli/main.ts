@@ -7,6 +7,7 @@ import { UserCreate } from '../modules/users/api.ts';
 import { createUser } from '../modules/users/service.ts';
 import { createZone, findZone } from '../modules/zones/service.ts';
 import { seedDemo } from '../seed/demo.ts';
+import { registerSyntheticSeed } from '../seed/synthetic-cli.ts';
 import { issueMessage } from '../server/validation.ts';
 import { registerLedgerCommands } from './ledger-commands.ts';
 import { exitWithError, fail, readStdin, withDatabase } from './open.ts';
@@ -124,6 +125,7 @@ seed
     }),
   );
 
+registerSyntheticSeed(seed);
 registerLedgerCommands(program);
 
 try {

@@ -24,6 +24,12 @@ export async function transaction<T>(database: Database, scope: Scope, fn: (tx: 
   if (zoneId !== null && !UUID.test(zoneId)) throw new Error('invalid zone id');
   const client = await database.pool.connect();
   let broken = false;
+  // A connection lost mid-transaction is also emitted on the client: without a listener that event is an
+  // uncaught exception that ends the process (found by bench/reliability/outage.test.ts).
+  const onError = () => {
+    broken = true;
+  };
+  client.on('error', onError);
   try {
     const setup = [
       'BEGIN',
@@ -47,6 +53,7 @@ export async function transaction<T>(database: Database, scope: Scope, fn: (tx: 
     if (isConnectionError(err)) broken = true;
     throw err;
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }
@@ -58,12 +65,19 @@ export const asSystem = <T>(database: Database, fn: (tx: Tx) => Promise<T>) =>
   transaction(database, { system: true }, fn);
 
 export function isConnectionError(err: unknown): boolean {
-  const code = (err as { code?: string })?.code;
-  if (typeof code === 'string' && (code.startsWith('08') || code === '57P01' || code === '57P03')) return true;
-  const msg = (err as Error)?.message ?? '';
-  return /ECONNREFUSED|ECONNRESET|ENOENT|Connection terminated|connection timeout|Client has encountered a connection error/i.test(
-    msg,
-  );
+  // Drizzle wraps the driver's error (DrizzleQueryError): the cause says what happened.
+  for (let e = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: string })?.code;
+    if (typeof code === 'string' && (code.startsWith('08') || code === '57P01' || code === '57P03')) return true;
+    const msg = (e as Error)?.message ?? '';
+    if (
+      /ECONNREFUSED|ECONNRESET|EPIPE|ENOENT|Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+        msg,
+      )
+    )
+      return true;
+  }
+  return false;
 }
 
 /**

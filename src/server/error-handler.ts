@@ -28,6 +28,15 @@ const FASTIFY_TITLES: Record<number, ReturnType<typeof t>> = {
   429: t('请求过于频繁', 'Too many requests'),
 };
 
+/** The database's SQLSTATE behind an error, also when Drizzle wrapped the driver's error (its `cause`). */
+function databaseCode(err: unknown): string | null {
+  for (let e = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && PG_ERRORS[code]) return code;
+  }
+  return null;
+}
+
 /** Every error leaves as RFC 9457 problem+json in the caller's language; only real faults are 500s. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   const lang = langOf(req.headers['accept-language']);
@@ -44,8 +53,8 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     );
   } else if (err instanceof AppError) {
     app = err;
-  } else if (typeof (err as { code?: unknown }).code === 'string' && PG_ERRORS[(err as { code: string }).code]) {
-    app = PG_ERRORS[(err as { code: string }).code];
+  } else if (databaseCode(err)) {
+    app = PG_ERRORS[databaseCode(err) as string];
   } else if (isConnectionError(err)) {
     app = new AppError(503, t('数据库暂时不可用，请稍后重试', 'The database is unavailable; try again shortly'), [], {
       'retry-after': '5',

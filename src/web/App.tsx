@@ -20,6 +20,8 @@ const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage.tsx'));
+const MajorProjectsRoutes = lazy(() => import('./pages/major-projects/MajorProjectsRoutes.tsx'));
+const InvestmentRoutes = lazy(() => import('./pages/investment/InvestmentRoutes.tsx'));
 
 /** Sends the browser to the login page whenever the API says the session is gone. */
 function useUnauthorizedRedirect() {
@@ -74,6 +76,22 @@ export function App() {
                 element={
                   <RequirePermission permission="audit.read">
                     <AuditPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="major-projects/*"
+                element={
+                  <RequirePermission permission="major.read">
+                    <MajorProjectsRoutes />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="investment/*"
+                element={
+                  <RequirePermission permission="investment.read">
+                    <InvestmentRoutes />
                   </RequirePermission>
                 }
               />

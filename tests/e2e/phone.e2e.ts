@@ -24,7 +24,15 @@ describe('at phone width (390 px)', () => {
     await page.getByTestId('menu-button').click();
     const drawer = page.locator('.ant-drawer-open');
     await visible(drawer);
-    expect(await menuItems(page)).toEqual(['园区首页', '部门管理', '用户管理', '操作日志', '修改密码']);
+    expect(await menuItems(page)).toEqual([
+      '园区首页',
+      '招商引资',
+      '重大项目',
+      '部门管理',
+      '用户管理',
+      '操作日志',
+      '修改密码',
+    ]);
     await drawer.getByRole('menuitem', { name: '部门管理' }).click();
     await hidden(drawer);
     await page.waitForURL(/\/departments$/);

@@ -62,7 +62,14 @@ describe('users and roles', () => {
     // The new user, in a browser of their own: leader + staff read users and departments, no audit log.
     const other = await open(browser);
     await loginOk(other.page, username, 'Start@2026');
-    expect(await menuItems(other.page)).toEqual(['园区首页', '部门管理', '用户管理', '修改密码']);
+    expect(await menuItems(other.page)).toEqual([
+      '园区首页',
+      '招商引资',
+      '重大项目',
+      '部门管理',
+      '用户管理',
+      '修改密码',
+    ]);
     await other.page.getByRole('menuitem', { name: '用户管理' }).click();
     await visible(row(other.page, username));
     expect(await other.page.getByRole('button', { name: label('新建用户') }).count()).toBe(0);
@@ -81,7 +88,7 @@ describe('users and roles', () => {
     await textOf(row(page, username), /部门人员/);
     expect(await row(page, username).textContent()).not.toMatch(/领导/);
     await loginOk(other.page, username, 'Start@2026');
-    expect(await menuItems(other.page)).toEqual(['园区首页', '部门管理', '修改密码']);
+    expect(await menuItems(other.page)).toEqual(['园区首页', '招商引资', '重大项目', '部门管理', '修改密码']);
 
     // Reset the password: the old one stops working, the new one works.
     await row(page, username)
@@ -119,10 +126,10 @@ describe('users and roles', () => {
   it('department staff see no user management and agencies see neither list', async () => {
     const { context, page } = await open(browser);
     await loginOk(page, 'jhj');
-    expect(await menuItems(page)).toEqual(['园区首页', '部门管理', '修改密码']);
+    expect(await menuItems(page)).toEqual(['园区首页', '招商引资', '重大项目', '部门管理', '修改密码']);
     await forbidden(page, '/users');
     await loginOk(page, 'agency');
-    expect(await menuItems(page)).toEqual(['园区首页', '修改密码']);
+    expect(await menuItems(page)).toEqual(['园区首页', '招商引资', '修改密码']);
     await forbidden(page, '/departments');
     await context.close();
   });

@@ -55,18 +55,23 @@ function agencyCompanyClause(p: Params, agency: string, alias = 'c') {
                    AND (vl.source_department_id = ${a} OR vl.owner_department_id = ${a})))`;
 }
 
+/** As selectProjects: the page first, then its rows' subqueries (not every matching company's). */
 async function selectCompanies(tx: Tx, p: Params, where: string[], tail = '') {
+  const cut = tail.search(/\sLIMIT\s/i);
+  const order = cut >= 0 ? tail.slice(0, cut) : tail;
   const { rows } = await tx.client.query<Row>(
-    `SELECT c.id, c.name, c.uscc, c.industry_code AS "industryCode", c.industry, c.region, c.tags, c.contacts,
+    `WITH page AS (
+       SELECT c.id, count(*) OVER ()::int AS "totalRows" FROM companies c
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${tail})
+     SELECT c.id, c.name, c.uscc, c.industry_code AS "industryCode", c.industry, c.region, c.tags, c.contacts,
             c.parent_id AS "parentId", c.merged_into_id AS "mergedIntoId", c.notes, c.version,
             c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.deleted_at AS "deletedAt",
             coalesce((SELECT json_agg(json_build_object('list', m.list, 'year', m.year) ORDER BY m.list, m.year)
                         FROM company_top500 m WHERE m.company_id = c.id), '[]') AS top500,
             (SELECT count(*)::int FROM investment_leads l WHERE l.company_id = c.id AND l.deleted_at IS NULL) AS leads,
             (SELECT count(*)::int FROM investment_projects x WHERE x.company_id = c.id AND x.deleted_at IS NULL) AS projects,
-            count(*) OVER ()::int AS "totalRows"
-       FROM companies c
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${tail}`,
+            page."totalRows"
+       FROM page JOIN companies c ON c.id = page.id ${order}`,
     p.values,
   );
   return rows as (Row & { totalRows: number })[];

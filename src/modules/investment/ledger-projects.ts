@@ -8,8 +8,8 @@ import { auditLog } from '../audit/schema.ts';
 import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { createDepartment } from '../departments/service.ts';
-import { resolveCompany, setTop500Lists } from './companies.ts';
 import { agencyImportProblem, amountCell, dateCell } from './ledger-common.ts';
+import { type Resolved, resolveInvestors, setInvestorLists } from './ledger-investors.ts';
 import { companyKey, HEADERS, type ProjectLedgerRow, parse } from './ledger-projects-parse.ts';
 import { projects, signingEvents, stageEvents } from './schema.ts';
 import { type DepartmentRef, departmentsByName, today } from './scope.ts';
@@ -132,6 +132,18 @@ async function apply(tx: Tx, actor: Actor, rows: ProjectLedgerRow[]): Promise<Ap
       .where(and(inArray(projects.code, codes.slice(i, i + 1000)), isNull(projects.deletedAt)));
     for (const p of found) existing.set(p.code, p);
   }
+  // Every investor of the file at once (ledger-investors.ts): a few statements, not a few per row.
+  const investors = await resolveInvestors(
+    tx,
+    actor,
+    rows.map((r) => ({ key: companyKey(r.values), name: r.values.investor as string, uscc: r.values.uscc })),
+  );
+  const lists = new Map<string, Top500List[]>();
+  for (const r of rows) {
+    const c = investors.get(companyKey(r.values));
+    if (c && 'id' in c && !lists.has(c.id)) lists.set(c.id, (r.values.top500 ?? []) as Top500List[]);
+  }
+  const listsChanged = rows[0]?.present.has('top500') ? await setInvestorLists(tx, actor, lists) : new Set<string>();
   const companiesDone = new Map<string, string>();
   const events = new Map<string, string>();
   const fresh: (typeof projects.$inferInsert)[] = [];
@@ -141,17 +153,13 @@ async function apply(tx: Tx, actor: Actor, rows: ProjectLedgerRow[]): Promise<Ap
     let companyChanged = false;
     let companyId = companiesDone.get(companyKey(v));
     if (!companyId) {
-      const c = await resolveCompany(tx, actor, { name: v.investor as string, uscc: v.uscc });
+      const c = investors.get(companyKey(v)) as Resolved;
       if ('problem' in c) {
         out.problems.push({ row: r.rowNumber, column: r.headers.investor, value: v.investor ?? '', reason: c.problem });
         continue;
       }
       companyId = c.id;
-      companyChanged = c.changed;
-      if (r.present.has('top500')) {
-        const lists = (v.top500 ?? []) as Top500List[];
-        companyChanged = (await setTop500Lists(tx, actor, companyId, lists)) || companyChanged;
-      }
+      companyChanged = c.changed || listsChanged.has(companyId);
       companiesDone.set(companyKey(v), companyId);
     }
     const stage = v.stage as Stage;

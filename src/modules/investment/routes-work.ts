@@ -28,6 +28,7 @@ import {
 } from './api-work.ts';
 import * as commitments from './commitments.ts';
 import * as evaluation from './evaluation.ts';
+import { getProject } from './project-read.ts';
 import { BASE, tags } from './routes-util.ts';
 import { today } from './scope.ts';
 import * as targets from './targets.ts';
@@ -213,9 +214,11 @@ export function workRoutes(app: App) {
       },
     },
     (req) =>
-      zoneTx(req, 'investment.read', (tx, actor) =>
-        commitments.listCommitments(tx, actor, { projectId: req.params.id, page: 1, pageSize: 500 }),
-      ),
+      zoneTx(req, 'investment.read', async (tx, actor) => {
+        // Another zone's or agency's project is not found, like one that does not exist (not an empty list).
+        await getProject(tx, actor, req.params.id);
+        return commitments.listCommitments(tx, actor, { projectId: req.params.id, page: 1, pageSize: 500 });
+      }),
   );
   app.post(
     `${BASE}/projects/:id/commitments`,

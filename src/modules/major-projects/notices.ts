@@ -37,7 +37,8 @@ const SELECT = `
          n.sent_on AS "sentOn", n.reply_by AS "replyBy", n.sent_by_name AS "sentByName", n.answer,
          n.answered_on AS "answeredOn", n.answered_by_name AS "answeredByName",
          CASE WHEN n.answer IS NULL THEN 'sent' ELSE 'answered' END AS status,
-         (n.answer IS NULL AND n.reply_by < $1::date) AS overdue, n.version
+         -- No reply-by date: never overdue (false, not NULL).
+         coalesce(n.answer IS NULL AND n.reply_by < $1::date, false) AS overdue, n.version
     FROM major_supervision_notices n
     JOIN departments d ON d.id = n.department_id
     LEFT JOIN major_projects p ON p.id = n.project_id`;

@@ -1,4 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, LockOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BuildOutlined,
+  FundProjectionScreenOutlined,
+  HomeOutlined,
+  LockOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +24,13 @@ interface NavItem {
 
 const ITEMS: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  {
+    path: '/investment',
+    label: 'home.investment',
+    icon: <FundProjectionScreenOutlined />,
+    permission: 'investment.read',
+  },
+  { path: '/major-projects', label: 'major.title', icon: <BuildOutlined />, permission: 'major.read' },
   { path: '/departments', label: 'nav.departments', icon: <ApartmentOutlined />, permission: 'department.read' },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -1,3 +1,5 @@
+import { ledgerEn } from './ledger.en.ts';
+import { majorEn } from './major-projects.en.ts';
 import type { zhCN } from './zh-CN.ts';
 
 /** Same keys as zh-CN, every leaf a string: the compiler catches a missing translation. */
@@ -5,6 +7,8 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;
 
 export const en: Messages = {
+  major: majorEn,
+  ledger: ledgerEn,
   app: {
     name: 'Zone Operations Platform',
     short: 'Gaoxin',

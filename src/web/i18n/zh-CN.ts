@@ -1,5 +1,10 @@
+import { ledgerZhCN } from './ledger.zh-CN.ts';
+import { majorZhCN } from './major-projects.zh-CN.ts';
+
 /** Chinese (simplified) UI text: the default language. `en.ts` mirrors every key. */
 export const zhCN = {
+  major: majorZhCN,
+  ledger: ledgerZhCN,
   app: {
     name: '高新区运营平台',
     short: '高新',

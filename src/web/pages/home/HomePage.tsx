@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../components/MeContext.tsx';
 import { RoleTags } from '../../components/RoleTags.tsx';
+import { InvestmentHomeCard } from '../investment/HomeCard.tsx';
+import { MajorProjectsHomeCard } from '../major-projects/HomeCard.tsx';
 
 /** The modules later work fills in; shown as placeholders, never with made-up figures. */
 const MODULES: { key: string; icon: ReactNode }[] = [
@@ -12,6 +14,9 @@ const MODULES: { key: string; icon: ReactNode }[] = [
   { key: 'services', icon: <GiftOutlined /> },
   { key: 'reports', icon: <BarChartOutlined /> },
 ];
+
+/** Modules that are live show their own card, with figures from their API, ahead of the placeholders. */
+const LIVE = new Set(['projects', 'investment']);
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -44,7 +49,9 @@ export default function HomePage() {
         {t('home.modules')}
       </Typography.Title>
       <Row gutter={[16, 16]}>
-        {MODULES.map((m) => (
+        <InvestmentHomeCard />
+        <MajorProjectsHomeCard />
+        {MODULES.filter((m) => !LIVE.has(m.key)).map((m) => (
           <Col key={m.key} xs={24} sm={12} xl={6}>
             <Card style={{ height: '100%' }} data-testid={`module-${m.key}`}>
               <Flex gap={12} align="start">

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm run test:reliability`: crash, conflict, outage and access-matrix tests on real processes and
+ * both databases. Not part of `npm test` (it takes minutes; BENCHMARKS.md says how long). Files run
+ * one after another: they kill servers and cut connections, and must not share the two cores.
+ */
+export default defineConfig({
+  test: {
+    root: new URL('../..', import.meta.url).pathname,
+    include: ['bench/reliability/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 1,
+    fileParallelism: false,
+    testTimeout: 900_000,
+    hookTimeout: 300_000,
+  },
+});

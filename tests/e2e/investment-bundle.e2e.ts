@@ -1,0 +1,66 @@
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, loginOk, open, visible } from './helpers.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every script the page fetched, by path, with its gzipped size. */
+function collect(page: Page) {
+  const pending: Promise<[string, number]>[] = [];
+  page.on('response', (res) => {
+    if (!res.url().endsWith('.js')) return;
+    pending.push(res.body().then((body) => [new URL(res.url()).pathname, gzipSync(body).length]));
+  });
+  return async () => new Map(await Promise.all(pending));
+}
+
+const kb = (scripts: Map<string, number>) => [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
+
+describe('the investment dashboard route', () => {
+  it('shows its figures within 450 kB of gzipped JavaScript opened straight from its address; ECharts (≤ 200 kB) follows', async () => {
+    const { context, page } = await open(browser);
+    await loginOk(page, 'leader');
+    // A fresh page load: everything the route needs, counted from nothing.
+    const fresh = await context.newPage();
+    const scripts = collect(fresh);
+    await fresh.goto('/investment/dashboard');
+    await visible(fresh.getByTestId('by-channel-chart').locator('canvas'));
+    await fresh.waitForLoadState('networkidle');
+    const all = await scripts();
+    const chart = new Map([...all].filter(([p]) => /EChart/.test(p)));
+    const figures = new Map([...all].filter(([p]) => !chart.has(p)));
+    console.log(
+      `investment dashboard: ${all.size} scripts, ${kb(all).toFixed(1)} kB gzip in all: ` +
+        `${kb(figures).toFixed(1)} kB for the figures, then ${kb(chart).toFixed(1)} kB for the charts (ECharts)`,
+    );
+    expect(kb(chart)).toBeGreaterThan(0);
+    expect(kb(chart)).toBeLessThanOrEqual(200);
+    expect(kb(figures)).toBeLessThanOrEqual(450);
+    const names = [...all.keys()].join(' ');
+    expect(names).toMatch(/DashboardPage/);
+    // Other investment pages, and the records' table, stay out until asked for.
+    expect(names).not.toMatch(/PipelinePage|LeadsPage|CompaniesPage|VisitsPage|ProjectPage-|RecordsDrawer/);
+    await context.close();
+  });
+
+  it('keeps ECharts off the pipeline board', async () => {
+    const { context, page } = await open(browser);
+    await loginOk(page, 'jhj');
+    const fresh = await context.newPage();
+    const scripts = collect(fresh);
+    await fresh.goto('/investment/pipeline');
+    await visible(fresh.getByTestId('pipeline-card'));
+    await fresh.waitForLoadState('networkidle');
+    const all = await scripts();
+    console.log(`investment pipeline: ${all.size} scripts, ${kb(all).toFixed(1)} kB gzip`);
+    expect([...all.keys()].join(' ')).not.toMatch(/echarts|EChart|DashboardPage/);
+    await context.close();
+  });
+});
