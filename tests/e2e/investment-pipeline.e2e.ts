@@ -15,6 +15,23 @@ const SIGNED_ON = '2018-06-05';
 const LANDED_ON = '2018-07-02';
 const dashboard = '/investment/dashboard?period=custom&from=2018-06-01&to=2018-06-30';
 
+/**
+ * HTML5 drag and drop right after the board re-renders can start on a card that
+ * is being replaced; the gesture (not the test) is repeated until the drop lands.
+ */
+async function dragToColumn(page: Page, code: string, column: ReturnType<Page['getByTestId']>) {
+  await page.waitForLoadState('networkidle');
+  for (let i = 0; i < 3; i++) {
+    await card(page, code).dragTo(column);
+    try {
+      await page.getByTestId('stage-modal').first().waitFor({ state: 'visible', timeout: 5000 });
+      return;
+    } catch {
+      // the drop did not register; try the gesture again
+    }
+  }
+}
+
 const card = (page: Page, code: string) => page.locator(`[data-testid="pipeline-card"][data-project="${code}"]`);
 
 describe('the pipeline board', () => {
@@ -47,7 +64,7 @@ describe('the pipeline board', () => {
     await visible(signed.locator(card(page, code)));
 
     // Drop on 落地: the date is asked for, nothing moves until it is confirmed.
-    await card(page, code).dragTo(landed);
+    await dragToColumn(page, code, landed);
     const modal = page.getByTestId('stage-modal');
     await visible(modal);
     await textOf(modal, /签约.*→.*落地/s);
@@ -59,7 +76,7 @@ describe('the pipeline board', () => {
     await textOf(landed.locator(card(page, code)).getByTestId('card-stage-on'), `${LANDED_ON} 起`);
 
     // Backwards is refused by the API; its message shows and the card stays.
-    await card(page, code).dragTo(signed);
+    await dragToColumn(page, code, signed);
     await visible(page.getByTestId('stage-modal'));
     await page.getByTestId('stage-confirm').click();
     await textOf(page.getByTestId('stage-error'), '不能从“落地”退回“签约”');
