@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { DEPARTMENT_KINDS, type Department, type DepartmentKind } from '../../api/types.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { applyApiError, isStale } from '../../components/formErrors.ts';
-import { useIsPhone } from '../../components/useIsPhone.ts';
 
 interface Values {
   name: string;
@@ -28,7 +28,6 @@ export function DepartmentForm(props: {
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<Values>();
   // The version this form edits; a reload after a 409 moves it forward.
   const [base, setBase] = useState<Department | null>(props.record);
@@ -66,37 +65,17 @@ export function DepartmentForm(props: {
   });
 
   return (
-    <Drawer
+    <FormDrawer
       open={props.open}
       onClose={props.onClose}
       title={props.record ? t('departments.edit') : t('departments.create')}
-      size={isPhone ? '100%' : 480}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={props.onClose}>{t('app.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="save">
-            {t('app.save')}
-          </Button>
-        </Flex>
-      }
+      width={480}
+      saving={save.isPending}
+      onSave={() => form.submit()}
+      error={error}
+      onReload={() => reload.mutate()}
+      reloading={reload.isPending}
     >
-      {error ? (
-        <Alert
-          type={error.stale ? 'warning' : 'error'}
-          showIcon
-          title={error.text}
-          style={{ marginBottom: 16 }}
-          data-testid="form-error"
-          action={
-            error.stale ? (
-              <Button size="small" onClick={() => reload.mutate()} loading={reload.isPending}>
-                {t('app.reload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -116,6 +95,6 @@ export function DepartmentForm(props: {
           <InputNumber precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Flex, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { type Department, ROLE_LIST, type Role, type User } from '../../api/types.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { applyApiError, isStale } from '../../components/formErrors.ts';
-import { useIsPhone } from '../../components/useIsPhone.ts';
 
 interface Values {
   username: string;
@@ -52,7 +52,6 @@ export function UserForm(props: {
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<Values>();
   const [base, setBase] = useState<User | null>(props.record);
   const [error, setError] = useState<{ text: string; stale: boolean } | null>(null);
@@ -100,37 +99,17 @@ export function UserForm(props: {
     .map((d) => ({ value: d.id, label: d.name }));
 
   return (
-    <Drawer
+    <FormDrawer
       open={props.open}
       onClose={props.onClose}
       title={props.record ? t('users.edit') : t('users.create')}
-      size={isPhone ? '100%' : 520}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={props.onClose}>{t('app.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="save">
-            {t('app.save')}
-          </Button>
-        </Flex>
-      }
+      width={520}
+      saving={save.isPending}
+      onSave={() => form.submit()}
+      error={error}
+      onReload={() => reload.mutate()}
+      reloading={reload.isPending}
     >
-      {error ? (
-        <Alert
-          type={error.stale ? 'warning' : 'error'}
-          showIcon
-          title={error.text}
-          style={{ marginBottom: 16 }}
-          data-testid="form-error"
-          action={
-            error.stale ? (
-              <Button size="small" onClick={() => reload.mutate()} loading={reload.isPending}>
-                {t('app.reload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -178,6 +157,6 @@ export function UserForm(props: {
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

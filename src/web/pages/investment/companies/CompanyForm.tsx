@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { App, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { applyApiError } from '../../../components/formErrors.ts';
 import { useIsPhone } from '../../../components/useIsPhone.ts';
 import {
@@ -88,24 +89,15 @@ export function CompanyForm(props: { open: boolean; record: Company | null; onCl
   });
   const half = isPhone ? 24 : 12;
   return (
-    <Drawer
+    <FormDrawer
       open={props.open}
       onClose={props.onClose}
       title={props.record ? t('inv.companies.edit') : t('inv.companies.create')}
-      size={isPhone ? '100%' : 640}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={props.onClose}>{t('app.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="save">
-            {t('app.save')}
-          </Button>
-        </Flex>
-      }
+      width={640}
+      saving={save.isPending}
+      onSave={() => form.submit()}
+      error={error}
     >
-      {error ? (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -233,6 +225,6 @@ export function CompanyForm(props: { open: boolean; record: Company | null; onCl
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Drawer, Flex, Form, Input, Row, Select, Switch } from 'antd';
+import { App, Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { applyApiError } from '../../../components/formErrors.ts';
 import { useCan } from '../../../components/MeContext.tsx';
 import { useIsPhone } from '../../../components/useIsPhone.ts';
@@ -100,24 +101,15 @@ export function LeadForm(props: { open: boolean; record: Lead | null; onClose: (
   const required = [{ required: true, message: t('inv.form.required') }];
   const half = isPhone ? 24 : 12;
   return (
-    <Drawer
+    <FormDrawer
       open={props.open}
       onClose={props.onClose}
       title={props.record ? t('inv.leads.edit') : t('inv.leads.create')}
-      size={isPhone ? '100%' : 600}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={props.onClose}>{t('app.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="save">
-            {t('app.save')}
-          </Button>
-        </Flex>
-      }
+      width={600}
+      saving={save.isPending}
+      onSave={() => form.submit()}
+      error={error}
     >
-      {error ? (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -190,6 +182,6 @@ export function LeadForm(props: { open: boolean; record: Lead | null; onClose: (
           <Switch />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Button, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../../api/client.ts';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { applyApiError } from '../../../components/formErrors.ts';
 import { useIsPhone } from '../../../components/useIsPhone.ts';
 import { BASE, type Evaluation, ik, type Project } from '../api.ts';
@@ -105,24 +106,15 @@ export function EvaluationForm(props: {
   const amount = amountRule(t('inv.form.amount'));
   const wan = t('inv.units.wan');
   return (
-    <Drawer
+    <FormDrawer
       open={props.open}
       onClose={props.onClose}
       title={props.evaluation ? t('inv.evaluation.edit') : t('inv.evaluation.create')}
-      size={isPhone ? '100%' : 720}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={props.onClose}>{t('app.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="save">
-            {t('app.save')}
-          </Button>
-        </Flex>
-      }
+      width={720}
+      saving={save.isPending}
+      onSave={() => form.submit()}
+      error={error}
     >
-      {error ? (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -218,6 +210,6 @@ export function EvaluationForm(props: {
           </Col>
         </Row>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

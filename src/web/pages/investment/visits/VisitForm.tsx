@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Drawer, Flex, Form, Input, Select } from 'antd';
+import { App, Flex, Form, Input, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { applyApiError } from '../../../components/formErrors.ts';
 import { useCan } from '../../../components/MeContext.tsx';
-import { useIsPhone } from '../../../components/useIsPhone.ts';
 import { BASE, type Company, chinaToday, ik, type Lead, type List, useDepartmentOptions, type Visit } from '../api.ts';
 
 interface Values {
@@ -60,7 +60,6 @@ const leadLabel = (l: Lead) => `${l.company.name} · ${l.title}`;
 export function VisitForm(props: { open: boolean; record: Visit | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const isPhone = useIsPhone();
   const can = useCan();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -106,24 +105,15 @@ export function VisitForm(props: { open: boolean; record: Visit | null; onClose:
   });
   const required = [{ required: true, message: t('inv.form.required') }];
   return (
-    <Drawer
+    <FormDrawer
       open={props.open}
       onClose={props.onClose}
       title={r ? t('inv.visits.edit') : t('inv.visits.create')}
-      size={isPhone ? '100%' : 560}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={props.onClose}>{t('app.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="save">
-            {t('app.save')}
-          </Button>
-        </Flex>
-      }
+      width={560}
+      saving={save.isPending}
+      onSave={() => form.submit()}
+      error={error}
     >
-      {error ? (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -189,6 +179,6 @@ export function VisitForm(props: { open: boolean; record: Visit | null; onClose:
           </Form.Item>
         ) : null}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
