@@ -2,12 +2,16 @@ import { z } from 'zod';
 import { can } from '../core/policy.ts';
 import { inZone } from '../db/tx.ts';
 import { type App, requireActor, zoneTx } from '../server/context.ts';
-import { AppError, forbidden, notFound } from '../server/errors.ts';
-import { langOf, t } from '../server/lang.ts';
+import { forbidden, notFound } from '../server/errors.ts';
+import { langOf } from '../server/lang.ts';
 import { BoolQuery, errorResponses } from '../server/schemas.ts';
+import { readUpload } from '../server/upload.ts';
 import { importLedger } from './import.ts';
 import { LEDGERS } from './registry.ts';
 import { writeXlsx } from './xlsx.ts';
+
+// A 100k-row ledger is about 6 MB; the limit leaves room without inviting abuse.
+const MAX_LEDGER_BYTES = 50 * 1024 * 1024;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['ledgers'];
@@ -58,19 +62,8 @@ export function ledgerRoutes(app: App) {
       const actor = requireActor(req);
       const def = ledgerFor(req.params.ledger);
       if (!can(actor.roles, def.permissions.import)) throw forbidden();
-      if (!req.isMultipart()) {
-        throw new AppError(415, t('请以 multipart/form-data 上传文件', 'Upload the file as multipart/form-data'));
-      }
-      const file = await req.file();
-      if (!file) throw new AppError(400, t('没有收到文件', 'No file was received'));
-      const data = await file.toBuffer();
-      const out = await importLedger(
-        app.database,
-        actor,
-        def,
-        { data, filename: file.filename || 'upload' },
-        { dryRun: req.query.dryRun },
-      );
+      const file = await readUpload(req, MAX_LEDGER_BYTES);
+      const out = await importLedger(app.database, actor, def, file, { dryRun: req.query.dryRun });
       const lang = langOf(req.headers['accept-language']);
       const word = (ps: typeof out.problems) =>
         ps.map((p) => ({ row: p.row, column: p.column, value: p.value, message: p.reason[lang] }));

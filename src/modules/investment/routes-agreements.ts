@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { type App, noContent, requireActor, zoneTx } from '../../server/context.ts';
-import { AppError } from '../../server/errors.ts';
-import { t } from '../../server/lang.ts';
 import { errorResponses, IdParams } from '../../server/schemas.ts';
+import { readUpload } from '../../server/upload.ts';
 import { VersionQuery } from '../departments/api.ts';
 import * as svc from './agreements.ts';
 import { Agreement, AgreementCreate, AgreementList, AgreementUpdate } from './api-agreements.ts';
@@ -77,15 +76,8 @@ export function agreementRoutes(app: App) {
     },
     async (req, reply) => {
       requireActor(req);
-      if (!req.isMultipart()) {
-        throw new AppError(415, t('请以 multipart/form-data 上传文件', 'Upload the file as multipart/form-data'));
-      }
-      const file = await req.file();
-      if (!file) throw new AppError(400, t('没有收到文件', 'No file was received'));
-      const data = await file.toBuffer();
-      const out = await zoneTx(req, 'investment.write', (tx, actor) =>
-        svc.attachFile(tx, actor, req.params.id, { filename: file.filename || 'file', data }),
-      );
+      const file = await readUpload(req, svc.MAX_FILE_BYTES);
+      const out = await zoneTx(req, 'investment.write', (tx, actor) => svc.attachFile(tx, actor, req.params.id, file));
       return reply.status(201).send(out);
     },
   );

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { type App, noContent, requireActor, zoneTx } from '../../server/context.ts';
-import { AppError } from '../../server/errors.ts';
-import { t } from '../../server/lang.ts';
 import { errorResponses, IdParams } from '../../server/schemas.ts';
+import { readUpload } from '../../server/upload.ts';
 import { AsOfQuery, MonthIn } from './api.ts';
 import {
   FileList,
@@ -122,24 +121,11 @@ export function workRoutes(app: App) {
       const actor = requireActor(req);
       // Refuse before reading the body when the caller may not upload here.
       await zoneTx(req, null, (tx) => assertMayReport(tx, actor, req.params.id));
-      if (!req.isMultipart()) {
-        throw new AppError(415, t('请以 multipart/form-data 上传文件', 'Upload the file as multipart/form-data'));
-      }
-      const part = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-      if (!part) throw new AppError(400, t('没有收到文件', 'No file was received'));
-      let data: Buffer;
-      try {
-        data = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError(413, t('文件不能超过 10 MB', 'A file may be at most 10 MB'));
-        }
-        throw err;
-      }
+      const part = await readUpload(req, MAX_FILE_BYTES);
       const meta = await zoneTx(req, null, (tx) =>
         uploadFile(tx, actor, req.params.id, {
-          data,
-          filename: part.filename || 'file',
+          data: part.data,
+          filename: part.filename,
           month: req.query.month,
           caption: req.query.caption,
         }),

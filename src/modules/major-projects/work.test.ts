@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { KINDS, makeZone, snapshot, useApp } from '../../test/harness.ts';
 import { importExamples, put, upload } from './test-kit.ts';
@@ -109,6 +110,24 @@ describe.each(KINDS)('monthly reports, files and issues on %s', (kind) => {
     const big = Buffer.concat([JPEG, Buffer.alloc(10 * 1024 * 1024)]);
     expect((await upload(owner, url, 'big.jpg', big)).statusCode).toBe(413);
     expect((await upload(stranger, url, 'x.jpg', JPEG)).statusCode).toBe(404);
+    // Broken multipart bodies are the caller's fault on every upload route, never a 500.
+    const agreement = '/api/v1/investment/agreements/00000000-0000-4000-8000-000000000000/files';
+    for (const target of [url, '/api/v1/ledgers/investment-projects/import', agreement]) {
+      for (const payload of [
+        'co',
+        '',
+        '--xx\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\nabc',
+      ]) {
+        const res: LightMyRequestResponse = await owner.app.inject({
+          method: 'POST',
+          url: target,
+          headers: { cookie: admin.cookie ?? '', 'content-type': 'multipart/form-data; boundary=xx' },
+          payload,
+        });
+        expect(res.statusCode, `${target} ${payload}`).toBe(400);
+        expect(res.json().title).toMatch(/multipart|没有收到文件/);
+      }
+    }
     expect(await snapshot(h.database)).toEqual(before);
 
     const files = (await owner.get(`${url}?month=2024-03`)).json().items;
