@@ -7,6 +7,8 @@ export interface Tx {
   db: NodePgDatabase;
   client: pg.PoolClient;
   zoneId: string | null;
+  /** Work to do once the transaction has committed (e.g. forgetting cached sessions); never run on rollback. */
+  afterCommit: (() => void)[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,8 +42,10 @@ export async function transaction<T>(database: Database, scope: Scope, fn: (tx: 
       .join(';\n');
     await client.query(setup);
     try {
-      const result = await fn({ db: drizzle(client), client, zoneId });
+      const tx: Tx = { db: drizzle(client), client, zoneId, afterCommit: [] };
+      const result = await fn(tx);
       await client.query('COMMIT');
+      for (const done of tx.afterCommit) done();
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {

@@ -109,12 +109,14 @@ describe.each(KINDS)('auth on %s', (kind) => {
   it('refuses an expired session', async () => {
     const zone = await makeZone(h);
     const user = await zone.as(['staff']);
-    expect((await user.get('/api/v1/me')).statusCode).toBe(200);
     await asSystem(h.database, (tx) =>
-      tx.client.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [
+      tx.client.query(`UPDATE sessions SET expires_at = now() + interval '1 second' WHERE token_hash = $1`, [
         sha256(tokenOf(user)),
       ]),
     );
+    // Looked up (and remembered) while valid; refused once its time has passed, remembered or not.
+    expect((await user.get('/api/v1/me')).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 1100));
     expect((await user.get('/api/v1/me')).statusCode).toBe(401);
   });
 

@@ -28,7 +28,8 @@ export function authHook(app: App) {
     if (!req.url.startsWith('/api/v1/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token || token.length > 100) return;
-    const actor = await asSystem(app.database, (tx) => svc.actorForToken(tx, token));
+    const actor =
+      svc.recentActorForToken(token) ?? (await asSystem(app.database, (tx) => svc.actorForToken(tx, token)));
     if (actor) {
       req.actor = actor;
       req.sessionToken = token;

@@ -11,6 +11,7 @@ import { zones } from '../zones/schema.ts';
 import type { Actor } from './actor.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { loginFailures, sessions } from './schema.ts';
+import { cachedActor, forgetToken, forgetUser, rememberActor } from './session-cache.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const MAX_FAILURES = 10;
@@ -85,11 +86,17 @@ export async function actorForToken(tx: Tx, token: string): Promise<Actor | null
       .set({ lastSeenAt: sql`now()`, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
       .where(eq(sessions.tokenHash, hash));
   }
-  return actorOf(row.user);
+  const actor = actorOf(row.user);
+  rememberActor(hash, actor, row.expiresAt);
+  return actor;
 }
+
+/** The session's user from the cache when it was looked up moments ago, else null. */
+export const recentActorForToken = (token: string) => cachedActor(tokenHash(token));
 
 export async function logout(tx: Tx, actor: Actor, token: string) {
   await tx.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
+  forgetToken(tx, tokenHash(token));
   await record(tx, actor, { action: 'logout', entity: 'user', entityId: actor.userId });
 }
 
@@ -129,5 +136,6 @@ export async function changePassword(tx: Tx, actor: Actor, token: string, curren
     })
     .where(eq(users.id, u.id));
   await tx.db.delete(sessions).where(and(eq(sessions.userId, u.id), ne(sessions.tokenHash, tokenHash(token))));
+  forgetUser(tx, u.id);
   await record(tx, actor, { action: 'password', entity: 'user', entityId: u.id });
 }

@@ -7,6 +7,7 @@ import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { sessions } from '../auth/schema.ts';
+import { forgetUser } from '../auth/session-cache.ts';
 import { departments } from '../departments/schema.ts';
 import type { User, UserCreate, UserUpdate } from './api.ts';
 import { users } from './schema.ts';
@@ -99,6 +100,8 @@ export async function updateUser(tx: Tx, actor: Actor, id: string, input: UserUp
     // New credentials or fewer rights take effect now, not at the next login.
     await tx.db.delete(sessions).where(eq(sessions.userId, id));
   }
+  // Department and name changes reach the user's live sessions at once too.
+  forgetUser(tx, id);
   await record(tx, actor, { action: 'update', entity: 'user', entityId: id, before, after: user });
   return user;
 }
@@ -110,6 +113,7 @@ export async function deleteUser(tx: Tx, actor: Actor, id: string, version?: num
   const before = await getUser(tx, id);
   const user = toUser(await updateVersioned(tx, users, id, version, { deletedAt: sql`now()` }));
   await tx.db.delete(sessions).where(eq(sessions.userId, id));
+  forgetUser(tx, id);
   await record(tx, actor, { action: 'delete', entity: 'user', entityId: id, before, after: user });
 }
 
