@@ -1,10 +1,11 @@
 import type { Tx } from '../../db/tx.ts';
 import type { ReportZone } from '../../reports/report.ts';
 import { monthStart, today } from './common.ts';
-import { figuresByLevel, type SummaryOptions, summary } from './report-summary.ts';
+import { type SummaryOptions, summaryOf } from './report-summary.ts';
 import { KINDS, type Kind, LEVELS, type Level } from './schema.ts';
+import { getSettings } from './settings.ts';
 import { FIGURES, type Figures, PER_PROJECT } from './sql.ts';
-import { supervise } from './supervision.ts';
+import { judgeRows, SUPERVISION_ROWS, type SupervisionRow } from './supervision.ts';
 
 /**
  * The year's dashboard and the records behind each of its figures. Every
@@ -30,80 +31,95 @@ function perFilter(f: DrillFilter, values: unknown[]) {
   return where.length ? where.join(' AND ') : 'true';
 }
 
+/**
+ * Every figure of the dashboard in one statement: `per` is computed once (a CTE used
+ * several times is materialised) instead of once per breakdown.
+ */
 export async function dashboard(tx: Tx, zone: ReportZone, o: SummaryOptions & { asOf?: string }) {
   const asOf = o.asOf ?? today();
-  const args = [zone.id, o.year, monthStart(o.through)];
-  const base = `WITH ${PER_PROJECT('$1', '$2', '$3')}`;
-  const byKind = await tx.client.query<Figures & { kind: Kind }>(
-    `${base} SELECT per.kind, ${FIGURES} FROM per GROUP BY per.kind`,
-    args,
-  );
-  const byDepartment = await tx.client.query<Figures & { departmentId: string | null; departmentName: string | null }>(
-    `${base} SELECT per.department_id AS "departmentId", min(d.name) AS "departmentName", ${FIGURES}
-       FROM per LEFT JOIN departments d ON d.id = per.department_id
-      GROUP BY per.department_id
-      ORDER BY "completionRate" DESC, "departmentName" NULLS LAST`,
-    args,
-  );
-  const trend = await tx.client.query<{
-    month: string;
-    completed: string;
-    cumulative: string;
-    cumulativeRate: number;
-    timeShare: number;
+  const settings = await getSettings(tx, zone.id);
+  const { rows } = await tx.client.query<{
+    levels: (Figures & { level: Level | null })[];
+    byKind: (Figures & { kind: Kind })[] | null;
+    byDepartment: (Figures & { departmentId: string | null; departmentName: string | null })[] | null;
+    trend: { month: string; completed: string; cumulative: string; cumulativeRate: number; timeShare: number }[];
+    supervision: SupervisionRow[] | null;
+    overdue: number;
   }>(
-    `${base},
+    `WITH ${PER_PROJECT('$1', '$2', '$3')}, ${SUPERVISION_ROWS},
      months AS (SELECT m::date AS month FROM generate_series(make_date($2::int, 1, 1)::timestamp, $3::date::timestamp,
                                                               interval '1 month') AS m),
      monthly AS (
        SELECT months.month, coalesce(sum(r.completed), 0) AS completed
          FROM months LEFT JOIN major_project_reports r
-           ON r.month = months.month AND r.project_id IN (SELECT project_id FROM per)
+           ON r.zone_id = $1 AND r.month = months.month AND r.project_id IN (SELECT project_id FROM per)
         GROUP BY months.month),
-     total AS (SELECT coalesce(sum(annual_plan), 0) AS plan FROM per)
-     SELECT to_char(month, 'YYYY-MM') AS month, completed::numeric(20, 2)::text AS completed,
-            (sum(completed) OVER (ORDER BY month))::numeric(20, 2)::text AS cumulative,
-            CASE WHEN total.plan = 0 THEN 0 ELSE ((sum(completed) OVER (ORDER BY month)) / total.plan)::float8 END
-              AS "cumulativeRate",
-            extract(month FROM month)::float8 / 12 AS "timeShare"
-       FROM monthly CROSS JOIN total ORDER BY month`,
-    args,
+     total AS (SELECT coalesce(sum(annual_plan), 0) AS plan FROM per),
+     trend AS (
+       SELECT to_char(month, 'YYYY-MM') AS month, completed::numeric(20, 2)::text AS completed,
+              (sum(completed) OVER (ORDER BY month))::numeric(20, 2)::text AS cumulative,
+              CASE WHEN total.plan = 0 THEN 0 ELSE ((sum(completed) OVER (ORDER BY month)) / total.plan)::float8 END
+                AS "cumulativeRate",
+              extract(month FROM month)::float8 / 12 AS "timeShare"
+         FROM monthly CROSS JOIN total),
+     levels AS (
+       SELECT NULL AS level, ${FIGURES} FROM per
+       UNION ALL
+       SELECT lv AS level, ${FIGURES} FROM per CROSS JOIN LATERAL unnest(per.levels) AS lv GROUP BY lv),
+     kinds AS (SELECT per.kind, ${FIGURES} FROM per GROUP BY per.kind),
+     departments_ AS (
+       SELECT per.department_id AS "departmentId", min(d.name) AS "departmentName", ${FIGURES}
+         FROM per LEFT JOIN departments d ON d.id = per.department_id
+        GROUP BY per.department_id)
+     SELECT (SELECT json_agg(levels) FROM levels) AS levels,
+            (SELECT json_agg(kinds) FROM kinds) AS "byKind",
+            (SELECT json_agg(x ORDER BY x."completionRate" DESC, x."departmentName" NULLS LAST) FROM departments_ x)
+              AS "byDepartment",
+            (SELECT json_agg(trend ORDER BY trend.month) FROM trend) AS trend,
+            (SELECT json_agg(sup ORDER BY sup.key) FROM sup) AS supervision,
+            (SELECT count(*)::int FROM major_project_issues i JOIN major_projects p ON p.id = i.project_id
+              WHERE i.zone_id = $1 AND p.deleted_at IS NULL AND i.closed_on IS NULL AND i.deadline < $4::date)
+              AS overdue`,
+    [zone.id, o.year, monthStart(o.through), asOf],
   );
-  const overdue = await tx.client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM major_project_issues i JOIN major_projects p ON p.id = i.project_id
-      WHERE i.zone_id = $1 AND p.deleted_at IS NULL AND i.closed_on IS NULL AND i.deadline < $2::date`,
-    [zone.id, asOf],
-  );
-  const sup = await supervise(tx, zone.id, { year: o.year, through: o.through, asOf });
-  const kinds = Object.fromEntries(
-    KINDS.map((k) => {
-      const found = byKind.rows.find((r) => r.kind === k);
-      if (!found) return [k, emptyFigures()];
-      const { kind: _k, ...f } = found;
-      return [k, f];
-    }),
-  );
-  const levelRows = await figuresByLevel(tx, zone.id, o);
-  const levels = Object.fromEntries(
-    LEVELS.map((l) => {
-      const found = levelRows.find((r) => r.level === l);
-      if (!found) return [l, emptyFigures()];
-      const { level: _l, ...f } = found;
-      return [l, f];
-    }),
-  );
+  const r = rows[0];
+  const sup = judgeRows(r.supervision ?? [], settings, { year: o.year, through: o.through, asOf });
+  const pick = <K extends string, R extends Figures>(keys: readonly K[], found: R[] | null, by: (row: R) => unknown) =>
+    Object.fromEntries(
+      keys.map((k) => {
+        const row = found?.find((x) => by(x) === k);
+        return [k, row ? figuresOf(row) : emptyFigures()];
+      }),
+    ) as Record<K, Figures>;
   return {
-    ...(await summary(tx, zone, o)),
-    levels: levels as Record<Level, Figures>,
+    ...summaryOf(zone, o, r.levels),
+    levels: pick(LEVELS, r.levels, (x) => x.level),
     asOf,
-    byKind: kinds as Record<Kind, Figures>,
-    byDepartment: byDepartment.rows.map((r, i) => ({ ...r, rank: i + 1 })),
-    trend: trend.rows,
+    byKind: pick(KINDS, r.byKind, (x) => x.kind),
+    byDepartment: (r.byDepartment ?? []).map((d, i) => ({
+      departmentId: d.departmentId,
+      departmentName: d.departmentName,
+      ...figuresOf(d),
+      rank: i + 1,
+    })),
+    trend: r.trend,
     supervision: { timeShare: sup.timeShare, counts: sup.counts },
     flagged: sup.items.filter((i) => i.colour !== 'green'),
-    overdueIssues: overdue.rows[0].n,
+    overdueIssues: r.overdue,
   };
 }
+
+/** The figures of a row, in the order of Figures (json_agg keeps SQL's names). */
+const figuresOf = (f: Figures): Figures => ({
+  projects: f.projects,
+  annualPlan: f.annualPlan,
+  completed: f.completed,
+  completionRate: f.completionRate,
+  newPlanned: f.newPlanned,
+  newStarted: f.newStarted,
+  startRate: f.startRate,
+  reportsMissing: f.reportsMissing,
+});
 
 const emptyFigures = (): Figures => ({
   projects: 0,

@@ -62,7 +62,11 @@ const level = (f: Figures | undefined): LevelFigures => ({
 });
 
 export async function summary(tx: Tx, zone: ReportZone, o: SummaryOptions): Promise<Summary> {
-  const rows = await figuresByLevel(tx, zone.id, o);
+  return summaryOf(zone, o, await figuresByLevel(tx, zone.id, o));
+}
+
+/** The summary from figuresByLevel's rows (the dashboard computes them in its own statement). */
+export function summaryOf(zone: ReportZone, o: SummaryOptions, rows: (Figures & { level: Level | null })[]): Summary {
   const total = rows.find((r) => r.level === null) as Figures;
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, level(rows.find((r) => r.level === l))])) as Record<
     Level,

@@ -111,51 +111,53 @@ export interface SupervisionItem extends Metrics {
   reasons: Reason[];
 }
 
-export async function supervise(
-  tx: Tx,
-  zoneId: string,
-  o: { year: number; through?: string; asOf?: string; colour?: Colour; departmentId?: string },
+/** The rows supervision judges, one per project on the year's lists; parameters $1–$3 as PER_PROJECT, $4 the day. */
+export const SUPERVISION_ROWS = `
+     sup_iss AS (SELECT project_id, count(*)::int AS n FROM major_project_issues
+                  WHERE zone_id = $1 AND closed_on IS NULL AND deadline < $4::date GROUP BY project_id),
+     sup_ms AS (SELECT project_id, count(*)::int AS n FROM major_project_milestones
+                 WHERE zone_id = $1 AND actual_date IS NULL AND planned_date < $4::date GROUP BY project_id),
+     sup AS (
+       SELECT per.project_id AS "projectId", per.key, per.name, per.kind, per.levels,
+              per.department_id AS "departmentId", d.name AS "departmentName",
+              per.annual_plan::numeric(20, 2)::text AS "annualPlan", per.completed::numeric(20, 2)::text AS completed,
+              CASE WHEN per.annual_plan = 0 THEN NULL ELSE (per.completed / per.annual_plan)::float8 END AS "completionRate",
+              to_char(per.planned_start, 'YYYY-MM-DD') AS "plannedStart", per.missing AS "reportsMissing",
+              coalesce(sup_iss.n, 0) AS "overdueIssues", coalesce(sup_ms.n, 0) AS "lateMilestones"
+         FROM per
+         LEFT JOIN departments d ON d.id = per.department_id
+         LEFT JOIN sup_iss ON sup_iss.project_id = per.project_id
+         LEFT JOIN sup_ms ON sup_ms.project_id = per.project_id)`;
+
+export interface SupervisionRow {
+  projectId: string;
+  key: string;
+  name: string;
+  kind: Kind;
+  levels: Level[];
+  departmentId: string | null;
+  departmentName: string | null;
+  annualPlan: string;
+  completed: string;
+  completionRate: number | null;
+  plannedStart: string | null;
+  reportsMissing: number;
+  overdueIssues: number;
+  lateMilestones: number;
+}
+
+const timeShareOf = (year: number, through: string) =>
+  through.startsWith(`${year}-`) ? Number(through.slice(5, 7)) / 12 : 0;
+
+/** Colours and counts for the rows of SUPERVISION_ROWS, worst first. */
+export function judgeRows(
+  rows: SupervisionRow[],
+  settings: Settings,
+  o: { year: number; through: string; asOf: string; colour?: Colour },
 ) {
-  const settings = await getSettings(tx, zoneId);
-  const asOf = o.asOf ?? today();
-  const through = o.through ?? dueThrough(o.year, asOf, settings.reportDueDay);
-  const timeShare = through.startsWith(`${o.year}-`) ? Number(through.slice(5, 7)) / 12 : 0;
-  const { rows } = await tx.client.query<{
-    projectId: string;
-    key: string;
-    name: string;
-    kind: Kind;
-    levels: Level[];
-    departmentId: string | null;
-    departmentName: string | null;
-    annualPlan: string;
-    completed: string;
-    completionRate: number | null;
-    plannedStart: string | null;
-    reportsMissing: number;
-    overdueIssues: number;
-    lateMilestones: number;
-  }>(
-    `WITH ${PER_PROJECT('$1', '$2', '$3')},
-     iss AS (SELECT project_id, count(*)::int AS n FROM major_project_issues
-              WHERE zone_id = $1 AND closed_on IS NULL AND deadline < $4::date GROUP BY project_id),
-     ms AS (SELECT project_id, count(*)::int AS n FROM major_project_milestones
-             WHERE zone_id = $1 AND actual_date IS NULL AND planned_date < $4::date GROUP BY project_id)
-     SELECT per.project_id AS "projectId", per.key, per.name, per.kind, per.levels,
-            per.department_id AS "departmentId", d.name AS "departmentName",
-            per.annual_plan::numeric(20, 2)::text AS "annualPlan", per.completed::numeric(20, 2)::text AS completed,
-            CASE WHEN per.annual_plan = 0 THEN NULL ELSE (per.completed / per.annual_plan)::float8 END AS "completionRate",
-            per.planned_start AS "plannedStart", per.missing AS "reportsMissing", coalesce(iss.n, 0) AS "overdueIssues", coalesce(ms.n, 0) AS "lateMilestones"
-       FROM per
-       LEFT JOIN departments d ON d.id = per.department_id
-       LEFT JOIN iss ON iss.project_id = per.project_id
-       LEFT JOIN ms ON ms.project_id = per.project_id
-      WHERE ($5::uuid IS NULL OR per.department_id = $5::uuid)
-      ORDER BY per.key`,
-    [zoneId, o.year, monthStart(through), asOf, o.departmentId ?? null],
-  );
+  const timeShare = timeShareOf(o.year, o.through);
   const order: Record<Colour, number> = { red: 0, yellow: 1, green: 2 };
-  const end = monthEnd(through);
+  const end = monthEnd(o.through);
   const all: SupervisionItem[] = rows.map(({ plannedStart, ...r }) => {
     // A new start not yet due to start is judged by its start milestone, not against the time line.
     const notDue = r.kind === 'new' && (plannedStart === null || plannedStart > end);
@@ -174,5 +176,21 @@ export async function supervise(
   const items = all
     .filter((i) => !o.colour || i.colour === o.colour)
     .sort((a, b) => order[a.colour] - order[b.colour] || (a.lag ?? 0) - (b.lag ?? 0) || a.key.localeCompare(b.key));
-  return { year: o.year, through, asOf, timeShare, counts, items };
+  return { year: o.year, through: o.through, asOf: o.asOf, timeShare, counts, items };
+}
+
+export async function supervise(
+  tx: Tx,
+  zoneId: string,
+  o: { year: number; through?: string; asOf?: string; colour?: Colour; departmentId?: string },
+) {
+  const settings = await getSettings(tx, zoneId);
+  const asOf = o.asOf ?? today();
+  const through = o.through ?? dueThrough(o.year, asOf, settings.reportDueDay);
+  const { rows } = await tx.client.query<SupervisionRow>(
+    `WITH ${PER_PROJECT('$1', '$2', '$3')}, ${SUPERVISION_ROWS}
+     SELECT * FROM sup WHERE ($5::uuid IS NULL OR sup."departmentId" = $5::uuid) ORDER BY sup.key`,
+    [zoneId, o.year, monthStart(through), asOf, o.departmentId ?? null],
+  );
+  return judgeRows(rows, settings, { year: o.year, through, asOf, colour: o.colour });
 }
