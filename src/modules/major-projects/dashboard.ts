@@ -53,6 +53,7 @@ export async function dashboard(tx: Tx, zone: ReportZone, o: SummaryOptions & { 
        SELECT months.month, coalesce(sum(r.completed), 0) AS completed
          FROM months LEFT JOIN major_project_reports r
            ON r.zone_id = $1 AND r.month = months.month AND r.project_id IN (SELECT project_id FROM per)
+          AND r.month >= make_date($2::int, 1, 1) AND r.month <= $3::date
         GROUP BY months.month),
      total AS (SELECT coalesce(sum(annual_plan), 0) AS plan FROM per),
      trend AS (

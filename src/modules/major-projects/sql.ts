@@ -55,7 +55,11 @@ ${OWED_MONTHS(zone, year, through)},
 missing AS (
   SELECT o.project_id, count(*)::int AS n
     FROM owed o
-   WHERE NOT EXISTS (SELECT 1 FROM major_project_reports r WHERE r.project_id = o.project_id AND r.month = o.month)
+   WHERE NOT EXISTS (SELECT 1 FROM major_project_reports r
+                      WHERE r.project_id = o.project_id AND r.month = o.month
+                        -- The year's months only: lets the plan read them by (zone, month), not ten years of reports.
+                        AND r.zone_id = ${zone}::uuid AND r.month >= make_date(${year}::int, 1, 1)
+                        AND r.month <= ${through}::date)
    GROUP BY o.project_id
 ),
 per AS (
