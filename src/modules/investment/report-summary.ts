@@ -35,8 +35,10 @@ export interface InvestmentSummary {
 /** The signed projects of a period, as a CTE other queries (the drill-down) reuse. */
 export const SIGNED_CTE = `
   signed AS (
-    SELECT p.id, p.channel, p.stage, p.industry, p.signed_on, p.total_investment AS amount, ${TOP500_SQL('c')} AS top500
-      FROM investment_projects p JOIN companies c ON c.id = p.company_id
+    SELECT p.id, p.channel, p.stage, p.industry, p.signed_on, p.total_investment AS amount,
+           -- Looked up per signed project by key: a period signs a few hundred of the zone's thousands of companies.
+           (SELECT ${TOP500_SQL('c')} FROM companies c WHERE c.id = p.company_id) AS top500
+      FROM investment_projects p
      WHERE p.zone_id = $1 AND p.deleted_at IS NULL AND p.signed_on BETWEEN $2 AND $3
   )`;
 
