@@ -31,7 +31,13 @@ export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promi
   let closeEmbedded = async () => {};
   if (cfg.databaseUrl) {
     kind = 'postgres';
-    pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: opts.poolSize ?? 10 });
+    pool = new pg.Pool({
+      connectionString: cfg.databaseUrl,
+      max: opts.poolSize ?? 10,
+      // A server that does not answer, or a pool that stays full, fails the request (503) instead of hanging it.
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
+    });
   } else {
     kind = 'pglite';
     ({ pool, close: closeEmbedded } = await openEmbeddedPool(cfg.dataDir, opts));

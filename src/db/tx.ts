@@ -75,7 +75,7 @@ export function isConnectionError(err: unknown): boolean {
     if (typeof code === 'string' && (code.startsWith('08') || code === '57P01' || code === '57P03')) return true;
     const msg = (e as Error)?.message ?? '';
     if (
-      /ECONNREFUSED|ECONNRESET|EPIPE|ENOENT|Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+      /ECONNREFUSED|ECONNRESET|EPIPE|ENOENT|ETIMEDOUT|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
         msg,
       )
     )

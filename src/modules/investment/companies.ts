@@ -79,7 +79,8 @@ async function selectCompanies(tx: Tx, p: Params, where: string[], tail = '') {
 
 export async function listCompanies(tx: Tx, actor: Actor, q: CompanyListQuery) {
   const p = new Params();
-  const where: string[] = [];
+  // The zone stated, not only enforced by RLS, so (zone_id, …) indexes serve a many-zone database.
+  const where: string[] = [`c.zone_id = ${p.add(actor.zoneId)}`];
   if (!q.includeDeleted) where.push('c.deleted_at IS NULL');
   const scope = scopeOf(actor);
   if (scope.agency) where.push(agencyCompanyClause(p, scope.agency));
