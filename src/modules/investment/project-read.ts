@@ -31,11 +31,19 @@ const COLUMNS = `
              AND k.actual IS NOT NULL AND k.actual < k.target) AS "commitmentShortfalls",
          p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.deleted_at AS "deletedAt"`;
 
-const JOINS = `
-    JOIN companies c ON c.id = p.company_id
-    LEFT JOIN departments rd ON rd.id = p.referrer_department_id
-    LEFT JOIN departments sd ON sd.id = p.responsible_department_id
-    LEFT JOIN investment_signing_events e ON e.id = p.signing_event_id`;
+const JOIN_BY_ALIAS: [string, string][] = [
+  ['c', 'JOIN companies c ON c.id = p.company_id'],
+  ['rd', 'LEFT JOIN departments rd ON rd.id = p.referrer_department_id'],
+  ['sd', 'LEFT JOIN departments sd ON sd.id = p.responsible_department_id'],
+  ['e', 'LEFT JOIN investment_signing_events e ON e.id = p.signing_event_id'],
+];
+const JOINS = JOIN_BY_ALIAS.map(([, j]) => `\n    ${j}`).join('');
+
+/** Only the joins a filter or an order refers to (each is a foreign key, so leaving one out drops no row). */
+const joinsFor = (sql: string) =>
+  JOIN_BY_ALIAS.filter(([alias]) => new RegExp(`\\b${alias}\\.`).test(sql))
+    .map(([, j]) => `\n    ${j}`)
+    .join('');
 
 type Raw = Omit<Project, 'createdAt' | 'updatedAt' | 'deletedAt'> & {
   createdAt: Date;
@@ -69,7 +77,8 @@ export async function selectProjects(tx: Tx, p: Params, where: string[], tail = 
   const { rows } = await tx.client.query<Raw>(
     `WITH page AS (
        SELECT p.id, count(*) OVER ()::int AS "totalRows", round((sum(p.total_investment) OVER ()), 2) AS "sumRows"
-         FROM investment_projects p ${JOINS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${tail})
+         FROM investment_projects p ${joinsFor(`${where.join(' ')} ${tail}`)}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${tail})
      SELECT ${COLUMNS}, page."totalRows", page."sumRows"
        FROM page JOIN investment_projects p ON p.id = page.id ${JOINS} ${order}`,
     p.values,
