@@ -3,6 +3,7 @@ import path from 'node:path';
 import { dbConfigFromEnv } from '../db/config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { asSystem } from '../db/tx.ts';
+import { scheduleEscalation } from '../modules/major-projects/escalation-schedule.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seed/demo.ts';
 import { buildApp, WEB_DIST } from '../server/app.ts';
 
@@ -50,13 +51,23 @@ export async function serve(opts: ServeOptions) {
   const database = await openDatabase(cfg, { allowClient: false });
   let demoCreated = false;
   if (opts.demo && requested === null) demoCreated = await seedIfEmpty(database);
+  // The embedded database has no autovacuum: without fresh statistics its plans drift to nested
+  // loops as the zone's records grow (BENCHMARKS.md). A start is a cheap moment to refresh them.
+  if (database.kind === 'pglite' && requested === null) await database.pool.query('ANALYZE');
   const app = await buildApp({
     database,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustedOrigins: (process.env.GAOXIN_TRUSTED_ORIGINS ?? '').split(',').filter(Boolean),
   });
+  // Overdue issues go to the leaders' list on a schedule (minutes; 0 turns it off).
+  const everyMin = Number(process.env.GAOXIN_ESCALATE_EVERY_MIN ?? 60);
+  const stopEscalation =
+    Number.isFinite(everyMin) && everyMin > 0
+      ? scheduleEscalation(database, app.log, { everyMs: everyMin * 60_000 })
+      : () => {};
   shutdown = async (signal: string) => {
     app.log.info(`${signal}: stopping`);
+    stopEscalation();
     let code = 0;
     try {
       await app.close();

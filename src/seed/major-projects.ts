@@ -196,6 +196,12 @@ export async function seedMajorProjects(tx: Tx, actor: Actor, opts: { seed?: num
   const q = (text: string, values: unknown[] = []) => tx.client.query(text, values);
   const { rows: deps } = await q('SELECT id, name FROM departments WHERE zone_id = $1 AND deleted_at IS NULL', [zone]);
   const dep = new Map<string, string>(deps.map((d: { id: string; name: string }) => [d.name, d.id]));
+  // 经济发展局 runs the zone's major-project office: its staff act on every project.
+  await q(
+    `INSERT INTO major_project_settings (zone_id, coordinating_department_id) VALUES ($1, $2)
+     ON CONFLICT (zone_id) DO UPDATE SET coordinating_department_id = EXCLUDED.coordinating_department_id`,
+    [zone, dep.get('经济发展局') ?? null],
+  );
   const ids: string[] = [];
   const all = plans(rng);
   for (const p of all) {

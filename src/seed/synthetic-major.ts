@@ -177,7 +177,12 @@ export async function seedMajor(tx: Tx, z: ZoneContext, companies: SyntheticComp
     }
   }
   await write(tx, { projects, plans, milestones, reports, issues, steps, crew });
-  await tx.client.query('INSERT INTO major_project_settings (zone_id) VALUES ($1) ON CONFLICT DO NOTHING', [z.zoneId]);
+  await tx.client.query(
+    `INSERT INTO major_project_settings (zone_id, coordinating_department_id)
+     SELECT $1, (SELECT id FROM departments WHERE zone_id = $1 AND name = '经济发展局' AND deleted_at IS NULL)
+     ON CONFLICT DO NOTHING`,
+    [z.zoneId],
+  );
   const owner = z.users.get('owner');
   if (owner) {
     await bulkInsert(

@@ -183,6 +183,10 @@ export const Project = z
   .meta({ id: 'InvestmentProject' });
 export type Project = z.infer<typeof Project>;
 export const ProjectSaved = Project.extend({ warnings: z.array(Warning) }).meta({ id: 'InvestmentProjectSaved' });
+/** One project with the major project (重大项目) it was put on a list as, for those who may read major projects. */
+export const ProjectDetail = Project.extend({
+  majorProject: z.object({ id: Id, key: z.string(), name: z.string() }).nullable(),
+}).meta({ id: 'InvestmentProjectDetail' });
 
 /** The investor: an existing company by id, or found/created by USCC, else exact name. */
 export const CompanyRef = z.union([

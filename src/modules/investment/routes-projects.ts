@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { can } from '../../core/policy.ts';
 import { type App, noContent, zoneTx } from '../../server/context.ts';
 import { errorResponses, Id, IdParams } from '../../server/schemas.ts';
 import { VersionQuery } from '../departments/api.ts';
+import { majorProjectOf } from '../major-projects/investment-link.ts';
 import {
   ForeignCapital,
   ForeignCapitalCreate,
@@ -11,6 +13,7 @@ import {
   PipelineCounts,
   Project,
   ProjectCreate,
+  ProjectDetail,
   ProjectList,
   ProjectListQuery,
   ProjectSaved,
@@ -66,8 +69,19 @@ export function projectRoutes(app: App) {
   );
   app.get(
     `${BASE}/projects/:id`,
-    { schema: { tags, summary: '招商项目详情', params: IdParams, response: { 200: Project, ...errorResponses } } },
-    (req) => zoneTx(req, 'investment.read', (tx, actor) => getProject(tx, actor, req.params.id)),
+    {
+      schema: {
+        tags,
+        summary: '招商项目详情（含列入的重大项目）',
+        params: IdParams,
+        response: { 200: ProjectDetail, ...errorResponses },
+      },
+    },
+    (req) =>
+      zoneTx(req, 'investment.read', async (tx, actor) => ({
+        ...(await getProject(tx, actor, req.params.id)),
+        majorProject: can(actor.roles, 'major.read') ? await majorProjectOf(tx, req.params.id) : null,
+      })),
   );
   app.patch(
     `${BASE}/projects/:id`,

@@ -18,6 +18,9 @@ export const SettingsOut = z
     overdueRed: z.number().int(),
     lateMilestoneYellow: z.number().int(),
     lateMilestoneRed: z.number().int(),
+    coordinatingDepartmentId: Id.nullable().meta({
+      description: '统筹部门：其工作人员可办理全部重大项目；其他部门只办理本部门负责或参与专班的项目',
+    }),
     version: z.number().int().meta({ description: '0 while the defaults apply' }),
   })
   .meta({ id: 'MajorProjectSettings' });
@@ -32,6 +35,8 @@ export const SettingsPut = z.strictObject({
   overdueRed: Count,
   lateMilestoneYellow: Count,
   lateMilestoneRed: Count,
+  /** Left out: unchanged. */
+  coordinatingDepartmentId: Id.nullable().optional(),
   version: z.number().int().min(0),
 });
 

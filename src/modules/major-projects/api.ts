@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../core/dates.ts';
 import { BoolQuery, Id, rule, Timestamp, Version } from '../../server/schemas.ts';
+import { STAGES } from '../investment/vocab.ts';
 import { KINDS, LEVELS, MILESTONES } from './schema.ts';
 
 /** Shared request/response pieces of the major-projects API. Amounts are decimal strings in 元. */
@@ -85,12 +86,21 @@ export const TaskForceMember = z.object({
 });
 export type TaskForceMember = z.infer<typeof TaskForceMember>;
 
+/** The signed investment project (招商) a major project was put on a list from: its key and history came with it. */
+export const InvestmentLink = z
+  .object({ id: Id, code: z.string(), name: z.string(), stage: z.enum(STAGES) })
+  .meta({ id: 'MajorProjectInvestmentLink' });
+export type InvestmentLink = z.infer<typeof InvestmentLink>;
+
 export const ProjectDetail = Project.extend({
+  investmentProject: InvestmentLink.nullable(),
   plans: z.array(Plan),
   owners: z.array(z.object({ userId: Id, displayName: z.string(), username: z.string() })),
   taskForce: z.array(TaskForceMember.extend({ departmentName: z.string().nullable() })),
 }).meta({ id: 'MajorProjectDetail' });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
+
+const PlanCreate = PlanPut.omit({ version: true }).extend({ year: z.number().int().min(2000).max(2100) });
 
 const projectFields = {
   name: z.string().trim().min(1).max(200),
@@ -117,11 +127,20 @@ export const ProjectCreate = z.strictObject({
   plannedStartDate: projectFields.plannedStartDate.default(null),
   actualStartDate: projectFields.actualStartDate.default(null),
   /** Put the new project on a year's list at once. */
-  plan: PlanPut.omit({ version: true })
-    .extend({ year: z.number().int().min(2000).max(2100) })
-    .optional(),
+  plan: PlanCreate.optional(),
 });
 export type ProjectCreate = z.infer<typeof ProjectCreate>;
+
+/** A signed investment project put on a year's list: key, name, builder, total and department come from it. */
+export const FromInvestment = z.strictObject({
+  investmentProjectId: Id,
+  plan: PlanCreate,
+  departmentId: Id.nullable().optional().meta({ description: '责任单位；缺省取招商项目的责任单位' }),
+  plannedStartDate: DateIn.nullable().default(null),
+  actualStartDate: DateIn.nullable().optional().meta({ description: '缺省取招商项目进入开工阶段的日期' }),
+  location: text(200).default(''),
+});
+export type FromInvestment = z.infer<typeof FromInvestment>;
 
 export const ProjectUpdate = z.strictObject({
   version: Version,
@@ -189,5 +208,8 @@ export const HistoryEntry = z.object({
   entityId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The day a dated event happened (the investment project's stage changes); null for the log's changes. */
+  happenedOn: z.string().nullable(),
 });
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const History = z.object({ items: z.array(HistoryEntry) });

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/tx.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../server/errors.ts';
 import { t } from '../../server/lang.ts';
 import type { Actor } from '../auth/actor.ts';
+import { assertActsOnProject } from './access.ts';
 
 /** Today in China (the zone's days start at midnight Beijing time). */
 export function today(): string {
@@ -52,10 +53,12 @@ export function visibleSql(actor: Actor, column: string, p: Params): string {
   return `EXISTS (SELECT 1 FROM major_project_owners o WHERE o.project_id = ${column} AND o.user_id = ${p.add(actor.userId)}::uuid)`;
 }
 
-/** Who may file a project's monthly report: its department's staff and admins (major.write) or its owner. */
+/** Who may file a project's monthly report: its team (access.ts), the coordinating department, admins, or its owner. */
 export async function assertMayReport(tx: Tx, actor: Actor, projectId: string): Promise<void> {
   await assertVisibleProject(tx, actor, projectId);
   if (!can(actor.roles, 'major.write') && !can(actor.roles, 'major.report')) throw forbidden();
+  // An owner reaches here only for their own projects; staff for their department's.
+  if (seesAllProjects(actor)) await assertActsOnProject(tx, actor, projectId);
 }
 
 /** Zone settings (supervision rules, the report due day, calendar years) are the admin's. */

@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from '../../server/errors.ts';
 import { t } from '../../server/lang.ts';
 import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { assertActsOnProject } from './access.ts';
 import type { FileMeta } from './api-work.ts';
 import { assertMayReport, assertVisibleProject, monthOf, monthStart } from './common.ts';
 import { type FileType, majorProjectFiles } from './schema.ts';
@@ -131,7 +132,10 @@ export async function readFile(tx: Tx, actor: Actor, projectId: string, fileId: 
 export async function deleteFile(tx: Tx, actor: Actor, projectId: string, fileId: string) {
   const { meta } = await readFile(tx, actor, projectId, fileId);
   const [row] = await tx.db.select(META).from(majorProjectFiles).where(eq(majorProjectFiles.id, fileId));
-  if (row.uploadedBy !== actor.userId && !can(actor.roles, 'major.write')) throw forbidden();
+  if (row.uploadedBy !== actor.userId) {
+    if (!can(actor.roles, 'major.write')) throw forbidden();
+    await assertActsOnProject(tx, actor, projectId);
+  }
   await tx.db.update(majorProjectFiles).set({ deletedAt: new Date() }).where(eq(majorProjectFiles.id, fileId));
   await record(tx, actor, { action: 'delete', entity: 'major_project.file', entityId: fileId, before: meta });
 }

@@ -5,6 +5,7 @@ import { AppError, fieldError, notFound, staleVersion } from '../../server/error
 import { t } from '../../server/lang.ts';
 import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { assertActsOnIssue } from './access.ts';
 import type { Issue, IssueCreate, IssueListQuery, IssueStepIn } from './api-work.ts';
 import { zoneCalendar } from './calendar.ts';
 import { assertDepartment, assertVisibleProject, notInFuture, Params, today, visibleSql } from './common.ts';
@@ -196,6 +197,7 @@ const STATUS_ZH: Record<IssueStatus, string> = {
 /** One step of the loop, dated and signed; refuses a step out of order with 409. */
 export async function stepIssue(tx: Tx, actor: Actor, issueId: string, input: IssueStepIn): Promise<Issue> {
   const before = await loadIssue(tx, actor, issueId);
+  await assertActsOnIssue(tx, actor, before, input.step);
   if (before.version !== input.version) throw staleVersion();
   if (!NEXT[input.step].includes(before.status)) {
     throw new AppError(

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/tx.ts';
 import { staleVersion } from '../../server/errors.ts';
 import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { assertActsOnProject } from './access.ts';
 import type { Milestone, MilestonePut } from './api.ts';
 import { zoneCalendar } from './calendar.ts';
 import { assertVisibleProject, notInFuture, today } from './common.ts';
@@ -69,6 +70,7 @@ export async function setStartDates(
 
 export async function putMilestone(tx: Tx, actor: Actor, projectId: string, kind: MilestoneKind, input: MilestonePut) {
   await assertVisibleProject(tx, actor, projectId);
+  await assertActsOnProject(tx, actor, projectId);
   if (input.actualDate) notInFuture('actualDate', input.actualDate);
   const { version, ...values } = input;
   await upsert(tx, actor, projectId, kind, values, version);

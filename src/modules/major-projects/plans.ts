@@ -3,6 +3,7 @@ import type { Tx } from '../../db/tx.ts';
 import { notFound, staleVersion } from '../../server/errors.ts';
 import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { assertActsOnProject } from './access.ts';
 import type { Plan, PlanPut } from './api.ts';
 import { assertVisibleProject } from './common.ts';
 import { majorProjectPlans } from './schema.ts';
@@ -19,6 +20,7 @@ const toPlan = (r: Row): Plan => ({
 /** Puts the project on the year's lists (replacing that year's entry): levels, kind, annual plan. */
 export async function putPlan(tx: Tx, actor: Actor, projectId: string, year: number, input: PlanPut) {
   await assertVisibleProject(tx, actor, projectId);
+  await assertActsOnProject(tx, actor, projectId);
   const where = and(eq(majorProjectPlans.projectId, projectId), eq(majorProjectPlans.year, year));
   const [before] = await tx.db.select().from(majorProjectPlans).where(where).for('update');
   if (before && input.version !== undefined && before.version !== input.version) throw staleVersion();
@@ -50,6 +52,7 @@ export async function putPlan(tx: Tx, actor: Actor, projectId: string, year: num
 /** Takes the project off the year's lists. */
 export async function deletePlan(tx: Tx, actor: Actor, projectId: string, year: number, version?: number) {
   await assertVisibleProject(tx, actor, projectId);
+  await assertActsOnProject(tx, actor, projectId);
   const where = and(eq(majorProjectPlans.projectId, projectId), eq(majorProjectPlans.year, year));
   const [before] = await tx.db.select().from(majorProjectPlans).where(where).for('update');
   if (!before) throw notFound();

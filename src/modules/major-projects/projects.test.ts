@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, makeZone, snapshot, useApp } from '../../test/harness.ts';
-import { importExamples, put } from './test-kit.ts';
+import { coordinator, importExamples, put } from './test-kit.ts';
 
 const API = '/api/v1/major-projects';
 
@@ -19,7 +19,7 @@ describe.each(KINDS)('major projects API on %s', (kind) => {
 
   it('creates, reads, updates with a version, soft-deletes and restores a project', async () => {
     const zone = await makeZone(h);
-    const staff = await zone.as(['staff']);
+    const staff = await coordinator(zone);
     const res = await staff.post(API, newProject());
     expect(res.statusCode).toBe(201);
     const p = res.json();
@@ -76,7 +76,7 @@ describe.each(KINDS)('major projects API on %s', (kind) => {
 
   it('keeps yearly lists per year: levels, kind and plan, listed and filtered', async () => {
     const zone = await makeZone(h);
-    const staff = await zone.as(['staff']);
+    const staff = await coordinator(zone);
     const p = (await staff.post(API, newProject())).json();
     const plan = await put(staff, `${API}/${p.id}/plans/2027`, {
       levels: ['province', 'zone', 'province'],
@@ -98,7 +98,7 @@ describe.each(KINDS)('major projects API on %s', (kind) => {
 
   it('records milestones with durations in Chinese working days', async () => {
     const zone = await makeZone(h);
-    const staff = await zone.as(['staff']);
+    const staff = await coordinator(zone);
     const p = (await staff.post(API, newProject({ plannedStartDate: '2024-10-14' }))).json();
     const putMs = (kind: string, body: Record<string, unknown>) =>
       put(staff, `${API}/${p.id}/milestones/${kind}`, body);
@@ -158,7 +158,7 @@ describe.each(KINDS)('major projects API on %s', (kind) => {
 
   it('shows an owner only the projects linked to them: others answer 404 and change nothing', async () => {
     const zone = await makeZone(h);
-    const staff = await zone.as(['staff']);
+    const staff = await coordinator(zone);
     await importExamples(staff);
     const owner = await zone.as(['owner']);
     const otherOwner = await zone.as(['owner']);

@@ -5,7 +5,9 @@ import { fieldError, notFound } from '../../server/errors.ts';
 import { t } from '../../server/lang.ts';
 import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { assertActsOnProject, assertCreatesFor } from './access.ts';
 import type {
+  HistoryEntry,
   Plan,
   Project,
   ProjectCreate,
@@ -15,6 +17,7 @@ import type {
   TaskForceMember,
 } from './api.ts';
 import { assertDepartment, assertVisibleProject, notInFuture, Params, visibleSql } from './common.ts';
+import { investmentLinkOf, investmentStageEntries } from './investment-link.ts';
 import { setStartDates } from './milestones.ts';
 import { putPlan } from './plans.ts';
 import { majorProjectOwners, majorProjects, majorProjectTaskForce } from './schema.ts';
@@ -121,7 +124,8 @@ export async function getProject(tx: Tx, actor: Actor, id: string): Promise<Proj
       WHERE m.project_id = $1 ORDER BY m.sort_order`,
     [id],
   );
-  return { ...project, plans: plans.rows, owners: owners.rows, taskForce: members.rows };
+  const investmentProject = await investmentLinkOf(tx, id);
+  return { ...project, investmentProject, plans: plans.rows, owners: owners.rows, taskForce: members.rows };
 }
 
 async function assertKeyFree(tx: Tx, actor: Actor, key: string, exceptId?: string) {
@@ -138,9 +142,16 @@ const assertStartOrder = (actual: string | null) => {
   if (actual) notInFuture('actualStartDate', actual);
 };
 
-export async function createProject(tx: Tx, actor: Actor, input: ProjectCreate): Promise<ProjectDetail> {
+/** `from.investmentProjectId`: the signed investment project it is put on a list from (from-investment.ts). */
+export async function createProject(
+  tx: Tx,
+  actor: Actor,
+  input: ProjectCreate,
+  from: { investmentProjectId: string | null } = { investmentProjectId: null },
+): Promise<ProjectDetail> {
   await assertKeyFree(tx, actor, input.key);
   await assertDepartment(tx, 'departmentId', input.departmentId);
+  await assertCreatesFor(tx, actor, input.departmentId);
   assertStartOrder(input.actualStartDate);
   const { plan, plannedStartDate, actualStartDate, ...fields } = input;
   if (plan?.kind === 'new' && !plannedStartDate) {
@@ -148,7 +159,7 @@ export async function createProject(tx: Tx, actor: Actor, input: ProjectCreate):
   }
   const [row] = await tx.db
     .insert(majorProjects)
-    .values({ ...fields, zoneId: actor.zoneId, version: 1 })
+    .values({ ...fields, zoneId: actor.zoneId, investmentProjectId: from.investmentProjectId, version: 1 })
     .returning();
   await setStartDates(tx, actor, row.id, plannedStartDate, actualStartDate);
   if (plan) await putPlan(tx, actor, row.id, plan.year, plan);
@@ -159,6 +170,7 @@ export async function createProject(tx: Tx, actor: Actor, input: ProjectCreate):
 
 export async function updateProject(tx: Tx, actor: Actor, id: string, input: ProjectUpdate): Promise<ProjectDetail> {
   const before = await getProject(tx, actor, id);
+  await assertActsOnProject(tx, actor, id);
   const { version, plannedStartDate, actualStartDate, ...patch } = input;
   if (patch.key !== undefined) await assertKeyFree(tx, actor, patch.key, id);
   await assertDepartment(tx, 'departmentId', patch.departmentId);
@@ -176,12 +188,14 @@ export async function updateProject(tx: Tx, actor: Actor, id: string, input: Pro
 
 export async function deleteProject(tx: Tx, actor: Actor, id: string, version?: number) {
   const before = await getProject(tx, actor, id);
+  await assertActsOnProject(tx, actor, id);
   await updateVersioned(tx, majorProjects, id, version, { deletedAt: sql`now()` });
   await record(tx, actor, { action: 'delete', entity: 'major_project', entityId: id, before });
 }
 
 export async function restoreProject(tx: Tx, actor: Actor, id: string): Promise<ProjectDetail> {
   const deleted = await loadProject(tx, id, { deleted: true });
+  await assertActsOnProject(tx, actor, id);
   await assertKeyFree(tx, actor, deleted.key, id);
   await updateVersioned(tx, majorProjects, id, undefined, { deletedAt: null }, { deleted: true });
   const after = await getProject(tx, actor, id);
@@ -192,6 +206,7 @@ export async function restoreProject(tx: Tx, actor: Actor, id: string): Promise<
 /** Links owner accounts (项目业主) to the project; they then see it and file its reports. */
 export async function putOwners(tx: Tx, actor: Actor, id: string, userIds: string[]) {
   const before = await getProject(tx, actor, id);
+  await assertActsOnProject(tx, actor, id);
   const unique = [...new Set(userIds)];
   if (unique.length > 0) {
     const { rows } = await tx.client.query<{ id: string }>(
@@ -223,6 +238,7 @@ export async function putOwners(tx: Tx, actor: Actor, id: string, userIds: strin
 /** Replaces the task force (专班) with the given members, in order. */
 export async function putTaskForce(tx: Tx, actor: Actor, id: string, members: TaskForceMember[]) {
   const before = await getProject(tx, actor, id);
+  await assertActsOnProject(tx, actor, id);
   for (const [i, m] of members.entries()) await assertDepartment(tx, `members.${i}.departmentId`, m.departmentId);
   const userIds = members.map((m) => m.userId).filter((u): u is string => u !== null);
   if (userIds.length > 0) {
@@ -251,10 +267,13 @@ export async function putTaskForce(tx: Tx, actor: Actor, id: string, members: Ta
   return after;
 }
 
-/** Everything recorded about the project and its parts, newest first. */
+/**
+ * Everything recorded about the project and its parts, newest first; for a project put
+ * on a list from an investment project, that project's dated stage events too.
+ */
 export async function projectHistory(tx: Tx, actor: Actor, id: string) {
   await assertVisibleProject(tx, actor, id);
-  const { rows } = await tx.client.query(
+  const { rows } = await tx.client.query<Omit<HistoryEntry, 'at' | 'happenedOn'> & { at: Date }>(
     `SELECT id, at, actor_name AS "actorName", action, entity, entity_id AS "entityId", before, after
        FROM audit_log
       WHERE zone_id = $2 AND entity LIKE 'major_project%'
@@ -262,7 +281,11 @@ export async function projectHistory(tx: Tx, actor: Actor, id: string) {
       ORDER BY id DESC LIMIT 500`,
     [id, actor.zoneId],
   );
-  return { items: rows.map((r) => ({ ...r, at: (r.at as Date).toISOString() })) };
+  const logged = rows.map((r) => ({ ...r, at: r.at.toISOString(), happenedOn: null }));
+  const stages = await investmentStageEntries(tx, id);
+  // ISO timestamps of one format sort as text.
+  const items = [...logged, ...stages].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return { items };
 }
 
 export async function projectIdsByKey(tx: Tx, zoneId: string, keys: string[]) {

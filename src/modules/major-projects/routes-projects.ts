@@ -3,6 +3,7 @@ import { type App, noContent, zoneTx } from '../../server/context.ts';
 import { errorResponses, IdParams } from '../../server/schemas.ts';
 import {
   AsOfQuery,
+  FromInvestment,
   History,
   MilestoneList,
   MilestoneParams,
@@ -19,6 +20,7 @@ import {
   YearParams,
 } from './api.ts';
 import { today } from './common.ts';
+import { createFromInvestment } from './from-investment.ts';
 import { listMilestones, putMilestone } from './milestones.ts';
 import { deletePlan, listPlans, putPlan } from './plans.ts';
 import * as svc from './projects.ts';
@@ -53,6 +55,22 @@ export function projectRoutes(app: App) {
     },
     async (req, reply) =>
       reply.status(201).send(await zoneTx(req, 'major.write', (tx, actor) => svc.createProject(tx, actor, req.body))),
+  );
+  app.post(
+    `${base}/from-investment`,
+    {
+      schema: {
+        tags,
+        summary:
+          '将签约（及以后阶段）的招商项目列入某年度重大项目清单：沿用其编号、名称、投资方、总投资、责任单位与阶段历史',
+        body: FromInvestment,
+        response: { 201: ProjectDetail, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await zoneTx(req, 'major.write', (tx, actor) => createFromInvestment(tx, actor, req.body))),
   );
   app.get(
     `${base}/:id`,

@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { HolidayRange } from '../../core/workdays.ts';
 
-/** Mirrors src/db/migrations/0004_major_projects.sql. */
+/** Mirrors src/db/migrations/0004_major_projects.sql (and 0005: the link to an investment project). */
 
 export const LEVELS = ['province', 'city', 'zone'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -62,6 +62,8 @@ export const majorProjects = pgTable('major_projects', {
   departmentId: uuid('department_id'),
   location: text('location').notNull(),
   description: text('description').notNull(),
+  /** The signed investment project (招商) it was put on a list from, if any. */
+  investmentProjectId: uuid('investment_project_id'),
   version: integer('version').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -213,6 +215,7 @@ export const majorProjectSettings = pgTable('major_project_settings', {
   overdueRed: integer('overdue_red').notNull(),
   lateMilestoneYellow: integer('late_milestone_yellow').notNull(),
   lateMilestoneRed: integer('late_milestone_red').notNull(),
+  coordinatingDepartmentId: uuid('coordinating_department_id'),
   version: integer('version').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

@@ -4,7 +4,7 @@ import { fieldError, staleVersion } from '../../server/errors.ts';
 import { t } from '../../server/lang.ts';
 import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { addMonths, assertZoneAdmin } from './common.ts';
+import { addMonths, assertDepartment, assertZoneAdmin } from './common.ts';
 import { majorProjectSettings } from './schema.ts';
 
 /** The zone's report due day and supervision rules; defaults until an admin changes them. */
@@ -20,6 +20,8 @@ export interface Settings {
   overdueRed: number;
   lateMilestoneYellow: number;
   lateMilestoneRed: number;
+  /** Whose staff act on every project (统筹部门); null: only admins do. */
+  coordinatingDepartmentId: string | null;
   version: number;
 }
 
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   overdueRed: 2,
   lateMilestoneYellow: 1,
   lateMilestoneRed: 2,
+  coordinatingDepartmentId: null,
   version: 0,
 };
 
@@ -42,7 +45,14 @@ export async function getSettings(tx: Tx, zoneId: string): Promise<Settings> {
   return { ...r, lagYellow: Number(r.lagYellow), lagRed: Number(r.lagRed) };
 }
 
-export async function putSettings(tx: Tx, actor: Actor, input: Omit<Settings, 'version'> & { version: number }) {
+export async function putSettings(
+  tx: Tx,
+  actor: Actor,
+  input: Omit<Settings, 'version' | 'coordinatingDepartmentId'> & {
+    version: number;
+    coordinatingDepartmentId?: string | null;
+  },
+) {
   assertZoneAdmin(actor);
   if (input.lagRed > input.lagYellow) {
     throw fieldError('lagRed', t('红灯阈值应不高于黄灯阈值', 'The red threshold must not be above the yellow one'));
@@ -54,9 +64,15 @@ export async function putSettings(tx: Tx, actor: Actor, input: Omit<Settings, 'v
       throw fieldError(`${k}Red`, t('红灯阈值应不低于黄灯阈值', 'The red threshold must not be below the yellow one'));
     }
   }
+  await assertDepartment(tx, 'coordinatingDepartmentId', input.coordinatingDepartmentId);
   const before = await getSettings(tx, actor.zoneId);
   if (before.version !== input.version) throw staleVersion();
-  const { version, ...rest } = input;
+  const { version, ...given } = input;
+  const rest = {
+    ...given,
+    coordinatingDepartmentId: given.coordinatingDepartmentId ?? before.coordinatingDepartmentId,
+  };
+  if (given.coordinatingDepartmentId === null) rest.coordinatingDepartmentId = null;
   const values = { ...rest, lagYellow: String(rest.lagYellow), lagRed: String(rest.lagRed) };
   if (version === 0) {
     await tx.db.insert(majorProjectSettings).values({ ...values, zoneId: actor.zoneId, version: 1 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Client } from '../../test/harness.ts';
+import type { Client, TestZone } from '../../test/harness.ts';
 
 /** Test helpers of the major-projects suites: multipart uploads and the spec's example files. */
 
@@ -67,3 +67,21 @@ export function moduleState(snap: Record<string, string>) {
 
 /** PUT with the client's session (the harness client speaks GET/POST/PATCH/DELETE). */
 export const put = (client: Client, url: string, body: unknown) => client.request('PUT', url, body);
+
+/**
+ * A staff member of the coordinating department (统筹部门), who acts on every project of the zone;
+ * the department is created (or found by name) and made the coordinating one by an admin.
+ */
+export async function coordinator(zone: TestZone, name = '经济发展局'): Promise<Client> {
+  const admin = await zone.as(['admin']);
+  const deps = (await admin.get(`/api/v1/departments?q=${encodeURIComponent(name)}`)).json().items as {
+    id: string;
+    name: string;
+  }[];
+  const dep: { id: string } =
+    deps.find((d) => d.name === name) ?? (await admin.post('/api/v1/departments', { name })).json();
+  const settings = (await admin.get('/api/v1/major-projects/settings')).json();
+  const res = await put(admin, '/api/v1/major-projects/settings', { ...settings, coordinatingDepartmentId: dep.id });
+  if (res.statusCode !== 200) throw new Error(`settings: ${res.body}`);
+  return zone.as(['staff'], { departmentId: dep.id });
+}

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { KINDS, makeZone, snapshot, useApp } from '../../test/harness.ts';
-import { importExamples, put, upload } from './test-kit.ts';
+import { coordinator, importExamples, put, upload } from './test-kit.ts';
 
 const API = '/api/v1/major-projects';
 
@@ -24,7 +24,7 @@ describe.each(KINDS)('monthly reports, files and issues on %s', (kind) => {
 
   it('files a monthly report once, corrects it with a reason and keeps the earlier figures', async () => {
     const { zone, id } = await exampleZone(h);
-    const staff = await zone.as(['staff']);
+    const staff = await coordinator(zone);
     const url = `${API}/${id['MP-004']}/reports`;
     const filed = await staff.post(url, { month: '2024-04', completed: '1200000.50', progress: '场地平整' });
     expect(filed.statusCode).toBe(201);
@@ -231,7 +231,7 @@ describe.each(KINDS)('monthly reports, files and issues on %s', (kind) => {
 
   it('escalates newly overdue issues to the leaders once', async () => {
     const { zone, id } = await exampleZone(h);
-    const staff = await zone.as(['staff']);
+    const staff = await coordinator(zone);
     const deps = (await staff.get('/api/v1/departments')).json().items;
     const i = (
       await staff.post(`${API}/${id['MP-002']}/issues`, {

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type {
   Company as CompanyS,
   ForeignCapital as ForeignCapitalS,
+  ProjectDetail as ProjectDetailS,
   Project as ProjectS,
   StageEvent as StageEventS,
   Warning as WarningS,
@@ -73,6 +74,8 @@ export const STAGE_ORDER: Record<Stage, number> = {
 };
 
 export type Project = z.infer<typeof ProjectS>;
+/** One project with the major project it was put on a list as. */
+export type ProjectDetail = z.infer<typeof ProjectDetailS>;
 export type Warning = z.infer<typeof WarningS>;
 export type Company = z.infer<typeof CompanyS>;
 export type ForeignCapital = z.infer<typeof ForeignCapitalS>;
@@ -143,7 +146,7 @@ export const useProjects = (q: ProjectQuery, enabled = true) =>
   });
 
 export const useProject = (id: string) =>
-  useQuery({ queryKey: ik.project(id), queryFn: () => api.get<Project>(`${BASE}/projects/${id}`) });
+  useQuery({ queryKey: ik.project(id), queryFn: () => api.get<ProjectDetail>(`${BASE}/projects/${id}`) });
 
 /** The zone's departments and agencies for pickers; only for roles that may read them (not agencies). */
 export function useDepartmentOptions(enabled: boolean) {

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, FlagOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Dropdown, Flex, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { Agreements } from './Agreements.tsx';
 import { Commitments } from './Commitments.tsx';
 import { EvaluationCard } from './Evaluation.tsx';
 import { ForeignCapitalCard } from './ForeignCapital.tsx';
+import { FromInvestmentDrawer } from './FromInvestmentDrawer.tsx';
 import { ProjectForm } from './ProjectForm.tsx';
 import { StageHistory } from './StageHistory.tsx';
 
@@ -82,6 +83,9 @@ function Overview({ p }: { p: Project }) {
   );
 }
 
+/** Stages a project may be put on a major-project list from (the API refuses the others). */
+const LISTABLE: readonly Stage[] = ['signed', 'landed', 'started', 'completed', 'operating'];
+
 const TABS = ['overview', 'history', 'agreements', 'foreign', 'evaluation', 'commitments'] as const;
 
 /** One project: details, stage history, agreements with files, foreign capital, evaluation, commitments. */
@@ -93,6 +97,7 @@ export default function ProjectPage() {
   const [params, setParams] = useSearchParams();
   const [move, setMove] = useState<StageMove | null>(null);
   const [editing, setEditing] = useState(false);
+  const [listing, setListing] = useState(false);
   const q = useProject(id);
   if (q.isPending) return <Loading />;
   if (q.isError) return <Alert type="error" showIcon title={q.error.message} />;
@@ -102,6 +107,7 @@ export default function ProjectPage() {
     ? (params.get('tab') as string)
     : 'overview';
   const targets = PIPELINE.filter((s) => s !== p.stage);
+  const mayList = can('major.write') && p.deletedAt === null && p.majorProject === null && LISTABLE.includes(p.stage);
   return (
     <>
       <PageHeader
@@ -120,25 +126,34 @@ export default function ProjectPage() {
           </Flex>
         }
         extra={
-          writable ? (
+          writable || mayList ? (
             <>
-              <Dropdown
-                trigger={['click']}
-                menu={{
-                  items: targets.map((s) => ({
-                    key: s,
-                    label: t('inv.pipeline.moveTo', { stage: t(`inv.stages.${s}`) }),
-                  })),
-                  onClick: ({ key }) => setMove({ project: p, to: key as Stage }),
-                }}
-              >
-                <Button icon={<SwapOutlined />} data-testid="project-move">
-                  {t('inv.pipeline.move')}
+              {mayList ? (
+                <Button icon={<FlagOutlined />} data-testid="list-as-major" onClick={() => setListing(true)}>
+                  {t('major.fromInvestment.action')}
                 </Button>
-              </Dropdown>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('app.edit')}
-              </Button>
+              ) : null}
+              {writable ? (
+                <Dropdown
+                  trigger={['click']}
+                  menu={{
+                    items: targets.map((s) => ({
+                      key: s,
+                      label: t('inv.pipeline.moveTo', { stage: t(`inv.stages.${s}`) }),
+                    })),
+                    onClick: ({ key }) => setMove({ project: p, to: key as Stage }),
+                  }}
+                >
+                  <Button icon={<SwapOutlined />} data-testid="project-move">
+                    {t('inv.pipeline.move')}
+                  </Button>
+                </Dropdown>
+              ) : null}
+              {writable ? (
+                <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  {t('app.edit')}
+                </Button>
+              ) : null}
             </>
           ) : null
         }
@@ -146,6 +161,15 @@ export default function ProjectPage() {
       <Typography.Paragraph type="secondary">
         {p.code} · {t(`inv.stages.${p.stage}`)}
         {t('inv.pipeline.since', { date: p.stageOn })}
+        {p.majorProject ? (
+          <>
+            {' · '}
+            {t('major.fromInvestment.listedAs')}
+            <Link to={`/major-projects/projects/${p.majorProject.id}`} data-testid="major-project-link">
+              {p.majorProject.key} {p.majorProject.name}
+            </Link>
+          </>
+        ) : null}
       </Typography.Paragraph>
       <Card size="small">
         <Tabs
@@ -180,6 +204,7 @@ export default function ProjectPage() {
       </Card>
       <StageModal move={move} onClose={() => setMove(null)} />
       <ProjectForm open={editing} record={p} onClose={() => setEditing(false)} />
+      <FromInvestmentDrawer open={listing} project={p} onClose={() => setListing(false)} />
     </>
   );
 }

@@ -9,6 +9,23 @@ import { type HistoryEntry, mk, projectPath } from '../api.ts';
 
 const ACTION_COLOURS: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', restore: 'gold' };
 
+/** A stage change of the investment project the major project came from: 在谈 → 签约 on its day. */
+function StageMove({ entry }: { entry: HistoryEntry }) {
+  const { t } = useTranslation();
+  const stage = (s: unknown) => t(`major.history.stages.${String(s)}`);
+  const from = (entry.before as { stage?: string } | null)?.stage;
+  const after = entry.after as { stage: string; reason?: string };
+  return (
+    <span data-testid="history-stage">
+      <Tag color="purple">{t('major.history.stage')}</Tag>
+      {from
+        ? t('major.history.stageMove', { from: stage(from), to: stage(after.stage) })
+        : t('major.history.stageStart', { to: stage(after.stage) })}
+      {after.reason ? <Typography.Text type="secondary">（{after.reason}）</Typography.Text> : null}
+    </span>
+  );
+}
+
 /** Who changed what on the project (its record, lists, reports, issues, files), newest first, from the audit log. */
 export function ProjectHistory({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
@@ -18,7 +35,9 @@ export function ProjectHistory({ projectId }: { projectId: string }) {
     queryFn: () => api.get<{ items: HistoryEntry[] }>(`${projectPath(projectId)}/history`),
   });
   if (q.isError) return <Alert type="error" showIcon title={q.error.message} />;
-  const what = (r: HistoryEntry) => (
+  const what = (r: HistoryEntry) => (r.happenedOn ? <StageMove entry={r} /> : logged(r));
+  const when = (r: HistoryEntry) => r.happenedOn ?? formatTime(r.at);
+  const logged = (r: HistoryEntry) => (
     <span>
       <Tag color={ACTION_COLOURS[r.action]}>{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</Tag>
       {t(`major.entities.${r.entity.replace('.', '_')}`, { defaultValue: r.entity })}
@@ -33,26 +52,29 @@ export function ProjectHistory({ projectId }: { projectId: string }) {
             <Flex vertical gap={2}>
               {what(r)}
               <Typography.Text type="secondary">
-                {r.actorName} · {formatTime(r.at)}
+                {r.actorName} · {when(r)}
               </Typography.Text>
             </Flex>
           ),
         },
       ]
     : [
-        { key: 'at', title: t('audit.at'), render: (_, r) => formatTime(r.at) },
+        { key: 'at', title: t('audit.at'), render: (_, r) => when(r) },
         { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName' },
         { key: 'what', title: t('audit.action'), render: (_, r) => what(r) },
       ];
   return (
     <Table<HistoryEntry>
-      rowKey="id"
+      rowKey={(r) => `${r.entity}:${r.id}`}
       size="small"
       loading={q.isPending}
       columns={columns}
       dataSource={q.data?.items}
       data-testid="project-history"
-      expandable={{ expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} /> }}
+      expandable={{
+        expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} />,
+        rowExpandable: (r) => r.happenedOn === null,
+      }}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
     />
   );

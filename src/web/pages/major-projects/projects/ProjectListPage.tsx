@@ -1,4 +1,6 @@
-import { Alert, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDepartments } from '../../../api/queries.ts';
@@ -20,6 +22,7 @@ import {
   yearOptions,
 } from '../api.ts';
 import { Amount, ColourTag, KindTag, LevelTags, useReasonText } from '../ui.tsx';
+import { ProjectForm } from './ProjectForm.tsx';
 
 /** The year's projects with the list filters in the address (year, level, kind, department, colour, text). */
 export default function ProjectListPage() {
@@ -28,6 +31,7 @@ export default function ProjectListPage() {
   const can = useCan();
   const reason = useReasonText();
   const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
   const year = Number(params.get('year')) || currentYear();
   const level = (params.get('level') as Level | null) ?? undefined;
   const kind = (params.get('kind') as Kind | null) ?? undefined;
@@ -133,7 +137,21 @@ export default function ProjectListPage() {
 
   return (
     <>
-      <PageHeader title={t('major.list.title')} />
+      <PageHeader
+        title={t('major.list.title')}
+        extra={
+          can('major.write') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="create-project"
+              onClick={() => setCreating(true)}
+            >
+              {t('major.form.create')}
+            </Button>
+          ) : null
+        }
+      />
       <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="project-filters">
         <Select
           aria-label={t('major.filter', { field: t('major.year') })}
@@ -201,6 +219,7 @@ export default function ProjectListPage() {
         loading={list.isFetching}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (count) => t('app.total', { count }) }}
       />
+      <ProjectForm open={creating} record={null} onClose={() => setCreating(false)} />
     </>
   );
 }

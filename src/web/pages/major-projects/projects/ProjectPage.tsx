@@ -1,8 +1,8 @@
-import { EditOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { EditOutlined, ExclamationCircleOutlined, FormOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Loading } from '../../../components/Loading.tsx';
 import { useCan } from '../../../components/MeContext.tsx';
 import { useIssues, useProject, useSupervision } from '../api.ts';
@@ -12,6 +12,7 @@ import { NewIssueModal } from '../issues/NewIssueModal.tsx';
 import { ColourTag, KindTag, LevelTags, useMayReport, useReasonText } from '../ui.tsx';
 import { MilestoneTimeline } from './MilestoneTimeline.tsx';
 import { PhotoGallery } from './PhotoGallery.tsx';
+import { ProjectForm } from './ProjectForm.tsx';
 import { ProjectHistory } from './ProjectHistory.tsx';
 import { ProjectOverview } from './ProjectOverview.tsx';
 import { ReportHistory } from './ReportHistory.tsx';
@@ -47,6 +48,7 @@ export default function ProjectPage() {
   const tab = TABS.find((x) => x === params.get('tab')) ?? 'overview';
   const [raising, setRaising] = useState(false);
   const [issueId, setIssueId] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const project = useProject(id);
   const issues = useIssues({ projectId: id }, tab === 'issues');
 
@@ -72,8 +74,26 @@ export default function ProjectPage() {
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="project-name">
               {p.name}
             </Typography.Title>
+            {p.investmentProject ? (
+              <Typography.Text type="secondary" data-testid="from-investment">
+                {t('major.fromInvestment.from')}
+                {can('investment.read') ? (
+                  <Link to={`/investment/projects/${p.investmentProject.id}`}>
+                    {p.investmentProject.code} {p.investmentProject.name}
+                  </Link>
+                ) : (
+                  `${p.investmentProject.code} ${p.investmentProject.name}`
+                )}
+                （{t(`major.history.stages.${p.investmentProject.stage}`)}）
+              </Typography.Text>
+            ) : null}
           </div>
           <Flex gap={8} wrap>
+            {can('major.write') ? (
+              <Button icon={<FormOutlined />} data-testid="edit-project" onClick={() => setEditing(true)}>
+                {t('app.edit')}
+              </Button>
+            ) : null}
             {mayReport ? (
               <Button
                 type="primary"
@@ -121,6 +141,7 @@ export default function ProjectPage() {
         ].map((x) => ({ ...x, children: tab === x.key ? x.children : null }))}
       />
       <NewIssueModal projectId={p.id} open={raising} onClose={() => setRaising(false)} />
+      <ProjectForm open={editing} record={p} onClose={() => setEditing(false)} />
       <IssueDrawer issueId={issueId} onClose={() => setIssueId(null)} />
     </>
   );

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../../api/client.ts';
+import { useDepartments } from '../../../api/queries.ts';
 import { applyApiError, isStale } from '../../../components/formErrors.ts';
 import { Loading } from '../../../components/Loading.tsx';
 import { useMe } from '../../../components/MeContext.tsx';
@@ -13,6 +14,7 @@ type Values = Omit<Settings, 'version' | 'lagYellow' | 'lagRed'> & { lagYellowPc
 const COUNTS = ['missing', 'overdue', 'lateMilestone'] as const;
 const FIELDS = [
   'reportDueDay',
+  'coordinatingDepartmentId',
   'lagYellowPct',
   'lagRedPct',
   ...COUNTS.flatMap((c) => [`${c}Yellow`, `${c}Red`]),
@@ -30,6 +32,7 @@ export function SettingsForm() {
   const qc = useQueryClient();
   const isAdmin = useMe().roles.includes('admin');
   const q = useSettings();
+  const departments = useDepartments();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -101,6 +104,21 @@ export function SettingsForm() {
           ))}
         </Row>
         <Typography.Paragraph type="secondary">{t('major.settings.zeroOff')}</Typography.Paragraph>
+        <Form.Item
+          name="coordinatingDepartmentId"
+          label={t('major.settings.coordinatingDepartmentId')}
+          extra={t('major.settings.coordinatingHint')}
+          normalize={(v) => v ?? null}
+        >
+          <Select
+            allowClear
+            disabled={!isAdmin}
+            loading={departments.isPending}
+            style={{ maxWidth: 360 }}
+            options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            data-testid="coordinating-department"
+          />
+        </Form.Item>
         {isAdmin ? (
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             {t('app.save')}

@@ -1,0 +1,68 @@
+import type { Tx } from '../../db/tx.ts';
+import type { InvestmentLink } from './api.ts';
+
+/**
+ * Reading the link between a major project and the signed investment project (招商)
+ * it was put on a list from. Row-level security keeps both sides in the caller's zone.
+ */
+
+export async function investmentLinkOf(tx: Tx, majorProjectId: string): Promise<InvestmentLink | null> {
+  const { rows } = await tx.client.query<InvestmentLink>(
+    `SELECT i.id, i.code, i.name, i.stage
+       FROM major_projects m JOIN investment_projects i ON i.id = m.investment_project_id AND i.zone_id = m.zone_id
+      WHERE m.id = $1`,
+    [majorProjectId],
+  );
+  return rows[0] ?? null;
+}
+
+export interface MajorLink {
+  id: string;
+  key: string;
+  name: string;
+}
+
+/** The live major project an investment project became, if any. */
+export async function majorProjectOf(tx: Tx, investmentProjectId: string): Promise<MajorLink | null> {
+  const { rows } = await tx.client.query<MajorLink>(
+    'SELECT id, key, name FROM major_projects WHERE investment_project_id = $1 AND deleted_at IS NULL',
+    [investmentProjectId],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * The investment project's dated stage events (在谈 → 签约 → …) as entries of the
+ * major project's history, so the record's story runs on from before it was listed.
+ */
+export async function investmentStageEntries(tx: Tx, majorProjectId: string) {
+  const { rows } = await tx.client.query<{
+    id: string;
+    at: Date;
+    actorName: string;
+    projectId: string;
+    fromStage: string | null;
+    toStage: string;
+    happenedOn: string;
+    reason: string;
+    source: string;
+  }>(
+    `SELECT e.id, e.at, e.actor_name AS "actorName", e.project_id AS "projectId", e.from_stage AS "fromStage",
+            e.to_stage AS "toStage", e.happened_on::text AS "happenedOn", e.reason, e.source
+       FROM major_projects m JOIN investment_stage_events e ON e.project_id = m.investment_project_id
+      WHERE m.id = $1
+      ORDER BY e.happened_on DESC, e.id DESC`,
+    [majorProjectId],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at.toISOString(),
+    actorName: r.actorName,
+    action: 'stage',
+    entity: 'investment_project.stage',
+    entityId: r.projectId,
+    before: r.fromStage ? { stage: r.fromStage } : null,
+    after: { stage: r.toStage, happenedOn: r.happenedOn, reason: r.reason, source: r.source },
+    happenedOn: r.happenedOn,
+  }));
+}
