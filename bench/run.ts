@@ -21,10 +21,11 @@ import { nationalRollup } from './sections/national.ts';
 import { reportOverhead } from './sections/reports.ts';
 
 /**
- * `npm run bench [-- --quick] [--only pglite|postgres] [--skip browser,national,load,import] [--web-dir DIR]`
+ * `npm run bench [-- --quick] [--only pglite|postgres] [--skip browser,national,load,import] [--web-dir DIR] [--label NAME]`
  * Measures on the embedded database and on the local PostgreSQL (in databases
  * it creates and drops), then writes bench/results/<date>.json, latest.json
- * and a markdown table. See BENCHMARKS.md.
+ * and a markdown table (with --label, bench/results/<date>-<label>.* only, for a
+ * partial run that must not replace latest). See BENCHMARKS.md.
  */
 
 const argv = process.argv.slice(2);
@@ -231,8 +232,15 @@ async function main() {
     nationalScale,
     loginJsGzipKb: num(browser, 'loginJsGzipKb'),
     dashboardJsGzipKb: num(browser, 'dashboardJsGzipKb'),
+    dashboardJsAllGzipKb: num(browser, 'dashboardJsAllGzipKb'),
     dashboardFiguresMs: num(browser, 'dashboardFiguresMs'),
+    dashboardChartMs: num(browser, 'dashboardChartMs'),
   };
+  if (Number.isFinite(summary.dashboardJsAllGzipKb)) {
+    notes.push(
+      `dashboards: ${summary.dashboardJsGzipKb} kB of JavaScript (gzip) until the figures show, ${summary.dashboardJsAllGzipKb} kB in all with the charts (ECharts, requested after the figures); figures after ${summary.dashboardFiguresMs} ms, first chart after ${summary.dashboardChartMs} ms (worst dashboard)`,
+    );
+  }
   if (quick) {
     notes.unshift(
       `--quick: zone S001 at small scale (${SCALES.small.companies} companies, ${SCALES.small.projects} investment projects, ${SCALES.small.majorProjects} major projects), load ${5} s per run, no 100k import, national rollup over ${nationalZones} small zones instead of 200 full ones`,
@@ -253,8 +261,10 @@ async function main() {
     national,
   };
   const md = markdown(result);
-  const file = write(result, md);
-  process.stdout.write(`\n${md}\nwritten: ${path.relative(ROOT, file)}, bench/results/latest.json, latest.md\n`);
+  const file = write(result, md, option('label'));
+  process.stdout.write(
+    `\n${md}\nwritten: ${path.relative(ROOT, file)}${option('label') ? '' : ', bench/results/latest.json, latest.md'}\n`,
+  );
 }
 
 await main();

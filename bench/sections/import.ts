@@ -4,6 +4,7 @@ import { Rng } from '../../src/seed/random.ts';
 import { CITIES, companyName, INDUSTRIES, usccBody } from '../../src/seed/synthetic-names.ts';
 import type { BenchContext } from '../lib/context.ts';
 import { BenchClient } from '../lib/http.ts';
+import { loadavg } from '../lib/machine.ts';
 import { resetPeakRss, rssOf } from '../lib/processes.ts';
 import { round } from '../lib/stats.ts';
 
@@ -100,6 +101,8 @@ export interface ImportFigure {
   created: number;
   rssBeforeMb: number;
   peakRssMb: number;
+  /** The machine's 1-minute load average before and after the import (others may be using the cores). */
+  loadavg: [number, number];
 }
 
 /** Imports into the zones given (each a fresh zone with the demo's departments), as their admins. */
@@ -113,6 +116,7 @@ export async function importLedgers(
     const client = await BenchClient.login(ctx.server.url, t.username, t.password);
     const before = rssOf(ctx.server.pid).nowMb;
     resetPeakRss(ctx.server.pid);
+    const loadBefore = loadavg().one;
     const r = await upload(client, data, `招商项目台账-${t.rows}.xlsx`);
     const f: ImportFigure = {
       rows: t.rows,
@@ -121,8 +125,11 @@ export async function importLedgers(
       created: r.created,
       rssBeforeMb: round(before, 0),
       peakRssMb: round(rssOf(ctx.server.pid).peakMb, 0),
+      loadavg: [loadBefore, loadavg().one],
     };
-    ctx.log(`  ${t.rows} rows (${f.fileMb} MB): ${f.seconds} s, server RSS ${f.rssBeforeMb} → peak ${f.peakRssMb} MB`);
+    ctx.log(
+      `  ${t.rows} rows (${f.fileMb} MB): ${f.seconds} s, server RSS ${f.rssBeforeMb} → peak ${f.peakRssMb} MB (load ${f.loadavg.join(' → ')})`,
+    );
     out.push(f);
   }
   return out;

@@ -15,15 +15,28 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type Scope = { zoneId: string } | { system: true };
 
+/** The request's session was ended (logout, password, deletion) after this process remembered it. */
+export class SessionEnded extends Error {}
+
+const HASH = /^[0-9a-f]{64}$/;
+
 /**
  * Runs `fn` in one transaction whose every statement sees only the given
  * zone's rows (row-level security), or, for system tasks such as login and
  * the CLI, all rows. Settings are transaction-local: on the embedded database
  * all connections share one backend session, so nothing may outlive COMMIT.
  */
-export async function transaction<T>(database: Database, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function transaction<T>(
+  database: Database,
+  scope: Scope,
+  fn: (tx: Tx) => Promise<T>,
+  /** A session to confirm still live in the same round trip as BEGIN (the hash of its token). */
+  opts: { sessionHash?: string } = {},
+): Promise<T> {
   const zoneId = 'zoneId' in scope ? scope.zoneId : null;
   if (zoneId !== null && !UUID.test(zoneId)) throw new Error('invalid zone id');
+  const session = opts.sessionHash;
+  if (session !== undefined && !HASH.test(session)) throw new Error('invalid session hash');
   const client = await database.pool.connect();
   let broken = false;
   // A connection lost mid-transaction is also emitted on the client: without a listener that event is an
@@ -37,11 +50,18 @@ export async function transaction<T>(database: Database, scope: Scope, fn: (tx: 
       'BEGIN',
       database.appRole ? `SET LOCAL ROLE ${database.appRole}` : '',
       `SELECT set_config('app.zone_id', '${zoneId ?? ''}', true), set_config('app.system', '${zoneId ? '' : 'on'}', true)`,
+      session
+        ? `SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = '${session}' AND expires_at > now()) AS live`
+        : '',
     ]
       .filter(Boolean)
       .join(';\n');
-    await client.query(setup);
+    const results = (await client.query(setup)) as unknown as pg.QueryResult[] | pg.QueryResult;
     try {
+      if (session) {
+        const last = Array.isArray(results) ? results[results.length - 1] : results;
+        if (!last.rows[0]?.live) throw new SessionEnded('session ended');
+      }
       const tx: Tx = { db: drizzle(client), client, zoneId, afterCommit: [] };
       const result = await fn(tx);
       await client.query('COMMIT');

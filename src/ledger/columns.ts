@@ -2,7 +2,7 @@ import { parseDate, parseMonth } from '../core/dates.ts';
 import { MONEY_UNITS, parseAmount, USD_UNITS } from '../core/money.ts';
 import { isValidUscc } from '../core/uscc.ts';
 import { type Text, t } from '../server/lang.ts';
-import type { Cell, Sheet } from './read.ts';
+import type { Cell, Sheet, SheetRow } from './read.ts';
 
 /** One problem in a file: where it is as the spreadsheet shows it, and why. */
 export interface LedgerProblem {
@@ -66,13 +66,13 @@ interface Bound {
 
 /** Finds each defined column in the header row; unknown headers become warnings. */
 function bindHeaders(
-  sheet: Sheet,
+  sheetHeaders: readonly string[],
   columns: readonly ColumnDef[],
   problems: LedgerProblem[],
   warnings: LedgerProblem[],
 ) {
   const bound = new Map<string, Bound>();
-  sheet.headers.forEach((raw, index) => {
+  sheetHeaders.forEach((raw, index) => {
     const h = normalizeHeader(raw ?? '');
     if (h === '') return;
     const unitMatch = UNIT.exec(h);
@@ -201,38 +201,64 @@ function parseCell(
   }
 }
 
+/** A file's header row bound to a ledger's columns: where each column is, and the header problems. */
+export interface Binding<C extends readonly ColumnDef[]> {
+  columns: C;
+  bound: Map<string, Bound>;
+  /** The header as written in the file, per key, to name columns in problems. */
+  headers: Record<string, string>;
+  problems: LedgerProblem[];
+  warnings: LedgerProblem[];
+}
+
+export function bindColumns<const C extends readonly ColumnDef[]>(
+  sheetHeaders: readonly string[],
+  columns: C,
+): Binding<C> {
+  const problems: LedgerProblem[] = [];
+  const warnings: LedgerProblem[] = [];
+  const bound = bindHeaders(sheetHeaders, columns, problems, warnings);
+  const headers: Record<string, string> = {};
+  for (const c of columns) headers[c.key] = bound.get(c.key)?.written ?? c.header;
+  return { columns, bound, headers, problems, warnings };
+}
+
+/** Checks every cell of one row against the columns; problems are added to `problems`. */
+export function parseRow<C extends readonly ColumnDef[]>(
+  b: Binding<C>,
+  r: SheetRow,
+  problems: LedgerProblem[],
+): RowValues<C> {
+  const values: Record<string, unknown> = {};
+  for (const c of b.columns) {
+    const at = b.bound.get(c.key);
+    const cell = at ? (r.cells[at.index] ?? null) : null;
+    if (cell === null || cellText(cell) === '') {
+      values[c.key] = null;
+      if (c.required && at)
+        problems.push({ row: r.rowNumber, column: at.written, value: '', reason: t('必填', 'Required') });
+      continue;
+    }
+    const res = parseCell(at as Bound, cell);
+    if (res.ok) values[c.key] = res.value;
+    else {
+      values[c.key] = null;
+      problems.push({ row: r.rowNumber, column: (at as Bound).written, value: cellText(cell), reason: res.reason });
+    }
+  }
+  return values as RowValues<C>;
+}
+
 /**
  * Checks every cell of every row against the columns; returns the typed rows
  * and every problem found (the caller imports nothing when there is one).
  */
 export function parseLedger<const C extends readonly ColumnDef[]>(sheet: Sheet, columns: C) {
-  const problems: LedgerProblem[] = [];
-  const warnings: LedgerProblem[] = [];
-  const bound = bindHeaders(sheet, columns, problems, warnings);
-  const headers: Record<string, string> = {};
-  for (const c of columns) headers[c.key] = bound.get(c.key)?.written ?? c.header;
+  const b = bindColumns(sheet.headers, columns);
+  const { problems, warnings, headers } = b;
   const rows: ParsedRow<C>[] = [];
   if (problems.length > 0) return { rows, problems, warnings, headers };
-  for (const r of sheet.rows) {
-    const values: Record<string, unknown> = {};
-    for (const c of columns) {
-      const b = bound.get(c.key);
-      const cell = b ? (r.cells[b.index] ?? null) : null;
-      if (cell === null || cellText(cell) === '') {
-        values[c.key] = null;
-        if (c.required && b)
-          problems.push({ row: r.rowNumber, column: b.written, value: '', reason: t('必填', 'Required') });
-        continue;
-      }
-      const res = parseCell(b as Bound, cell);
-      if (res.ok) values[c.key] = res.value;
-      else {
-        values[c.key] = null;
-        problems.push({ row: r.rowNumber, column: (b as Bound).written, value: cellText(cell), reason: res.reason });
-      }
-    }
-    rows.push({ rowNumber: r.rowNumber, values: values as RowValues<C>, headers });
-  }
+  for (const r of sheet.rows) rows.push({ rowNumber: r.rowNumber, values: parseRow(b, r, problems), headers });
   return { rows, problems, warnings, headers };
 }
 

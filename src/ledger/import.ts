@@ -5,8 +5,8 @@ import { record } from '../modules/audit/service.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import { t } from '../server/lang.ts';
 import type { LedgerProblem } from './columns.ts';
-import type { LedgerDef } from './ledger.ts';
-import { readSheet, UnreadableFile } from './read.ts';
+import type { CheckResult, LedgerDef, StreamingLedger } from './ledger.ts';
+import { openSheet, type Sheet, type SheetSource, UnreadableFile } from './read.ts';
 
 export interface ImportOutcome {
   ok: boolean;
@@ -26,6 +26,21 @@ class Rollback extends Error {
   constructor(readonly outcome: ImportOutcome) {
     super('rollback');
   }
+}
+
+/** A whole-file ledger as a streaming one: the rows are collected, then parsed and applied as before. */
+function streamingOf<R>(def: LedgerDef<R>): StreamingLedger<unknown> {
+  if (def.stream) return def.stream as StreamingLedger<unknown>;
+  const { parse, apply } = def;
+  return {
+    async check(source) {
+      const rows: Sheet['rows'] = [];
+      for await (const batch of source.rows()) rows.push(...batch);
+      const parsed = parse({ headers: source.headers, rows });
+      return { rows: rows.length, problems: parsed.problems, warnings: parsed.warnings, plan: parsed.rows };
+    },
+    write: (tx, actor, _source, plan) => apply(tx, actor, plan as R[]),
+  };
 }
 
 /**
@@ -52,26 +67,29 @@ export async function importLedger<R>(
     problems: [],
     warnings: [],
   };
-  let sheet: Awaited<ReturnType<typeof readSheet>>;
+  const ledger = streamingOf(def);
+  let source: SheetSource;
+  let checked: CheckResult<unknown>;
   try {
-    sheet = await readSheet(file.data, file.filename);
+    source = await openSheet(file.data, file.filename);
+    checked = await ledger.check(source);
   } catch (err) {
     if (!(err instanceof UnreadableFile)) throw err;
     const reason = t(`无法读取文件：${err.message}`, `Cannot read the file: ${err.message}`);
     return { ...base, problems: [{ row: 0, column: '', value: file.filename, reason }] };
   }
-  const parsed = def.parse(sheet);
-  const outcome = { ...base, rows: sheet.rows.length, warnings: parsed.warnings };
-  if (parsed.problems.length > 0) return { ...outcome, problems: parsed.problems };
-  if (sheet.rows.length === 0) {
+  const outcome = { ...base, rows: checked.rows, warnings: checked.warnings };
+  if (checked.problems.length > 0) return { ...outcome, problems: checked.problems };
+  if (checked.rows === 0) {
     return {
       ...outcome,
       problems: [{ row: 2, column: '', value: '', reason: t('文件中没有数据行', 'The file has no data rows') }],
     };
   }
+  let done: ImportOutcome;
   try {
-    return await inZone(database, actor.zoneId, async (tx) => {
-      const res = await def.apply(tx, actor, parsed.rows);
+    done = await inZone(database, actor.zoneId, async (tx) => {
+      const res = await ledger.write(tx, actor, source, checked.plan);
       const done = { ...outcome, ...res, ok: res.problems.length === 0 };
       if (!done.ok || done.dryRun) throw new Rollback(done);
       await tx.client.query(
@@ -108,6 +126,33 @@ export async function importLedger<R>(
   } catch (err) {
     if (err instanceof Rollback) return err.outcome;
     throw err;
+  }
+  await analyzeAfterImport(database, [...def.tables, 'audit_log'], done.created + done.updated);
+  return done;
+}
+
+/**
+ * Refreshes the planner's statistics of the tables an import wrote, once it
+ * has committed. The embedded database never analyzes by itself (no
+ * autovacuum; BENCHMARKS.md, "Statistics"), and a bulk load leaves its plans
+ * guessing. A table is analyzed when the import wrote more rows than
+ * autovacuum's own threshold (50 + 10 % of the table), or was never analyzed.
+ * It runs as the connection's own user, not the zone role: only a table's
+ * owner may analyze it, and anyone else gets a warning, not an error. The
+ * import has committed by now, so a failure here is logged and nothing more.
+ */
+export async function analyzeAfterImport(database: Database, tables: readonly string[], written: number) {
+  if (written === 0) return;
+  try {
+    const { rows } = await database.pool.query<{ name: string }>(
+      `SELECT relname AS name FROM pg_class
+        WHERE relname = ANY($1::text[]) AND relkind = 'r' AND relnamespace = current_schema()::regnamespace
+          AND (reltuples < 0 OR $2 > 50 + 0.1 * reltuples)`,
+      [tables, written],
+    );
+    if (rows.length > 0) await database.pool.query(`ANALYZE ${rows.map((r) => r.name).join(', ')}`);
+  } catch (err) {
+    console.error(`ANALYZE after a ledger import failed: ${(err as Error).message}`);
   }
 }
 

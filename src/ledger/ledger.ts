@@ -3,7 +3,7 @@ import type { Tx } from '../db/tx.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import type { Text } from '../server/lang.ts';
 import type { LedgerProblem } from './columns.ts';
-import type { Sheet } from './read.ts';
+import type { Sheet, SheetSource } from './read.ts';
 import type { Table } from './xlsx.ts';
 
 export interface ApplyResult {
@@ -14,20 +14,52 @@ export interface ApplyResult {
   problems: LedgerProblem[];
 }
 
+export interface CheckResult<P> {
+  /** Data rows in the file. */
+  rows: number;
+  /** Any one means nothing is written. */
+  problems: LedgerProblem[];
+  warnings: LedgerProblem[];
+  /** What the writing pass needs from the whole file (kept small: no per-row objects). */
+  plan: P;
+}
+
 /**
- * A spreadsheet ledger of shared/spec/ledgers.md: how its rows are checked,
- * written and exported. Each module defines its own in `ledger.ts`.
+ * A ledger read in two passes over the file, so that a large one is never
+ * held whole: `check` reads every row without the database, `write` reads
+ * them again inside the import's transaction and writes them as it goes.
  */
-export interface LedgerDef<R> {
+export interface StreamingLedger<P> {
+  check(source: SheetSource): Promise<CheckResult<P>>;
+  write(tx: Tx, actor: Actor, source: SheetSource, plan: P): Promise<ApplyResult>;
+}
+
+interface LedgerBase {
   name: string;
   title: Text;
   /** Who may import (and download the template) and who may export. */
   permissions: { import: Permission; export: Permission };
-  /** Checks the file without the database; `problems` non-empty means nothing is written. */
-  parse(sheet: Sheet): { rows: R[]; problems: LedgerProblem[]; warnings: LedgerProblem[] };
-  apply(tx: Tx, actor: Actor, rows: R[]): Promise<ApplyResult>;
+  /** The tables an import writes besides audit_log and ledger_imports (analyzed after a large import). */
+  tables: readonly string[];
   /** The zone's records in the import shape: export → import changes nothing. */
   export(tx: Tx): Promise<Table>;
   /** An empty file with the headers, for people to fill in. */
   template(): Table;
 }
+
+/**
+ * A spreadsheet ledger of shared/spec/ledgers.md: how its rows are checked,
+ * written and exported. Each module defines its own in `ledger*.ts`: either
+ * whole-file (`parse` then `apply` on the rows in memory, for ledgers that
+ * stay small) or streaming (`stream`).
+ */
+export type LedgerDef<R> = LedgerBase &
+  (
+    | {
+        /** Checks the file without the database; `problems` non-empty means nothing is written. */
+        parse(sheet: Sheet): { rows: R[]; problems: LedgerProblem[]; warnings: LedgerProblem[] };
+        apply(tx: Tx, actor: Actor, rows: R[]): Promise<ApplyResult>;
+        stream?: undefined;
+      }
+    | { stream: StreamingLedger<R> }
+  );

@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
+import { CsvError, parse } from 'csv-parse';
+import { openXlsx, XlsxError } from './xlsx-read.ts';
 
 export type Cell = string | number | Date | null;
 
@@ -14,74 +14,104 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
+/**
+ * A file's header and a way to read its data rows, as often as needed: each
+ * pass streams the rows from the upload again, so no pass holds them all.
+ */
+export interface SheetSource {
+  headers: string[];
+  /** The data rows in order, a batch at a time; empty rows are dropped. Throws UnreadableFile on a broken file. */
+  rows(): AsyncIterable<SheetRow[]>;
+}
+
 export class UnreadableFile extends Error {}
 
-/** Reads the first sheet of an .xlsx, or a UTF-8 .csv (with or without BOM); empty rows are dropped. */
-export async function readSheet(data: Buffer, filename: string): Promise<Sheet> {
+/** Opens the first sheet of an .xlsx, or a UTF-8 .csv (with or without BOM). */
+export async function openSheet(data: Buffer, filename: string): Promise<SheetSource> {
   const lower = filename.toLowerCase();
-  if (lower.endsWith('.csv')) return readCsv(data);
-  if (lower.endsWith('.xlsx')) return readXlsx(data);
-  // Sniff: an .xlsx is a zip ("PK"), anything else is tried as CSV.
-  return data.subarray(0, 2).toString('latin1') === 'PK' ? readXlsx(data) : readCsv(data);
+  // Sniff anything else: an .xlsx is a zip ("PK"), the rest is tried as CSV.
+  const isXlsx =
+    lower.endsWith('.xlsx') || (!lower.endsWith('.csv') && data.subarray(0, 2).toString('latin1') === 'PK');
+  const batches = isXlsx ? await xlsxBatches(data) : () => csvBatches(data);
+  let headers: string[] | null = null;
+  for await (const batch of unreadable(batches())) {
+    headers = batch[0]?.rowNumber === 1 ? batch[0].cells.map(headerText) : [];
+    break;
+  }
+  if (headers === null) {
+    if (!isXlsx) throw new UnreadableFile('empty file');
+    headers = [];
+  }
+  return {
+    headers,
+    async *rows() {
+      for await (const batch of unreadable(batches())) {
+        const rows = batch.filter((r) => r.rowNumber !== 1 && r.cells.some(filled));
+        if (rows.length > 0) yield rows;
+      }
+    },
+  };
 }
 
-function readCsv(data: Buffer): Sheet {
-  let records: string[][];
-  try {
-    records = parse(data, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-  } catch (err) {
-    throw new UnreadableFile(`CSV: ${(err as Error).message}`);
-  }
-  if (records.length === 0) throw new UnreadableFile('empty file');
-  const [headers, ...rest] = records;
+/** Reads a whole file at once (small files, tests). */
+export async function readSheet(data: Buffer, filename: string): Promise<Sheet> {
+  const source = await openSheet(data, filename);
   const rows: SheetRow[] = [];
-  rest.forEach((cells, i) => {
-    if (cells.some((c) => c.trim() !== ''))
-      rows.push({ rowNumber: i + 2, cells: cells.map((c) => (c === '' ? null : c)) });
-  });
-  return { headers: headers.map((h) => h ?? ''), rows };
+  for await (const batch of source.rows()) rows.push(...batch);
+  return { headers: source.headers, rows };
 }
 
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ('text' in v) return cellValue(v.text as ExcelJS.CellValue);
-    if ('error' in v) return null;
+/** The same rows in batches of `size` (the last one shorter), to write a few thousand rows a statement. */
+export async function* rechunk(batches: AsyncIterable<SheetRow[]>, size: number): AsyncGenerator<SheetRow[]> {
+  let out: SheetRow[] = [];
+  for await (const batch of batches) {
+    for (const r of batch) {
+      out.push(r);
+      if (out.length >= size) {
+        yield out;
+        out = [];
+      }
+    }
   }
-  return String(v);
+  if (out.length > 0) yield out;
 }
 
-async function readXlsx(data: Buffer): Promise<Sheet> {
-  // Loaded on first use: exceljs costs ~1 s to import, and most commands never touch a workbook.
-  const { default: Excel } = await import('exceljs');
-  const wb = new Excel.Workbook();
+const filled = (c: Cell) => c !== null && (typeof c !== 'string' || c.trim() !== '');
+const headerText = (c: Cell) => (c === null ? '' : c instanceof Date ? c.toISOString() : String(c));
+
+async function* unreadable<T>(it: AsyncIterable<T>): AsyncGenerator<T> {
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    yield* it;
   } catch (err) {
-    throw new UnreadableFile(`xlsx: ${(err as Error).message}`);
+    if (err instanceof XlsxError) throw new UnreadableFile(`xlsx: ${err.message}`);
+    if (err instanceof CsvError) throw new UnreadableFile(`CSV: ${err.message}`);
+    throw err;
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new UnreadableFile('the workbook has no sheet');
-  const headers: string[] = [];
-  ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-    const v = cellValue(cell.value);
-    headers[col - 1] = v === null ? '' : v instanceof Date ? v.toISOString() : String(v);
-  });
-  const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      const v = cellValue(cell.value);
-      cells[col - 1] = typeof v === 'string' && v.trim() === '' ? null : v;
-    });
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    if (cells.some((c) => c !== null)) rows.push({ rowNumber, cells });
-  });
-  return { headers, rows };
+}
+
+async function xlsxBatches(data: Buffer) {
+  try {
+    const sheet = await openXlsx(data);
+    return () => sheet.rows();
+  } catch (err) {
+    if (err instanceof XlsxError) throw new UnreadableFile(`xlsx: ${err.message}`);
+    throw err;
+  }
+}
+
+/** CSV records numbered as before: the header is row 1, each record after it the next (empty lines skipped). */
+async function* csvBatches(data: Buffer): AsyncGenerator<SheetRow[]> {
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
+  parser.end(data);
+  let n = 0;
+  let batch: SheetRow[] = [];
+  for await (const record of parser as AsyncIterable<string[]>) {
+    n++;
+    batch.push({ rowNumber: n, cells: record.map((c) => (n === 1 ? c : c === '' ? null : c)) });
+    if (batch.length >= 1000) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }

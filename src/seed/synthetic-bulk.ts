@@ -1,4 +1,3 @@
-import type { Tx } from '../db/tx.ts';
 import type { Rng } from './random.ts';
 
 /**
@@ -7,31 +6,7 @@ import type { Rng } from './random.ts';
  * column, so a zone of ~60,000 rows loads in seconds on either database.
  */
 
-/** A column and its PostgreSQL type: uuid, text, date, numeric, int, bool, timestamptz, text[] or jsonb. */
-export type Column = readonly [name: string, type: string];
-
-/** Arrays and JSON travel as text and are cast in the SELECT (unnest would flatten a text[][]). */
-const asText = (type: string) => type.endsWith('[]') || type === 'jsonb';
-
-/** A PostgreSQL array literal for a text[] column. */
-export const pgArray = (items: readonly string[]) =>
-  `{${items.map((s) => `"${s.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
-
-const CHUNK = 4000;
-
-export async function bulkInsert(tx: Tx, table: string, columns: readonly Column[], rows: readonly unknown[][]) {
-  if (rows.length === 0) return;
-  const names = columns.map(([n]) => n).join(', ');
-  const params = columns.map(([, type], i) => `$${i + 1}::${asText(type) ? 'text' : type}[]`).join(', ');
-  const select = columns.map(([, type], i) => (asText(type) ? `c${i}::${type}` : `c${i}`)).join(', ');
-  const alias = columns.map((_, i) => `c${i}`).join(', ');
-  const sql = `INSERT INTO ${table} (${names}) SELECT ${select} FROM unnest(${params}) AS u(${alias})`;
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const part = rows.slice(start, start + CHUNK);
-    const values = columns.map((_, i) => part.map((r) => r[i] ?? null));
-    await tx.client.query(sql, values);
-  }
-}
+export { bulkInsert, type Column, pgArray } from '../db/bulk.ts';
 
 /** A version-4-shaped UUID from the generator, so the same seed writes the same ids. */
 export function uuid(rng: Rng): string {

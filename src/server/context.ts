@@ -10,8 +10,10 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { can, type Permission } from '../core/policy.ts';
 import type { Database } from '../db/database.ts';
-import { inZone, type Tx } from '../db/tx.ts';
+import { SessionEnded, type Tx, transaction } from '../db/tx.ts';
 import type { Actor } from '../modules/auth/actor.ts';
+import { tokenHash } from '../modules/auth/service.ts';
+import { forgetTokenNow } from '../modules/auth/session-cache.ts';
 import { forbidden, unauthorized } from './errors.ts';
 
 export type App = FastifyInstance<
@@ -48,7 +50,16 @@ export function zoneTx<T>(
 ): Promise<T> {
   const actor = requireActor(req);
   if (permission && !can(actor.roles, permission)) throw forbidden();
-  return inZone(req.server.database, actor.zoneId, (tx) => fn(tx, actor));
+  // The session is confirmed live in the transaction's first round trip, so a logout on another
+  // process takes effect at once although this one remembered the session (session-cache.ts).
+  const sessionHash = req.sessionToken ? tokenHash(req.sessionToken) : undefined;
+  return transaction(req.server.database, { zoneId: actor.zoneId }, (tx) => fn(tx, actor), { sessionHash }).catch(
+    (err) => {
+      if (!(err instanceof SessionEnded)) throw err;
+      if (sessionHash) forgetTokenNow(sessionHash);
+      throw unauthorized();
+    },
+  );
 }
 
 export const noContent = (reply: FastifyReply) => reply.status(204).send();

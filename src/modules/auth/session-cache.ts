@@ -4,8 +4,10 @@ import type { Actor } from './actor.ts';
 /**
  * Who a session token belongs to, remembered for a few seconds so that a request costs one
  * transaction instead of two. What ends or narrows a session in this process (logout, password,
- * roles, department, deletion) forgets it at once, after commit; another process sharing the
- * database notices within TTL_MS.
+ * roles, department, deletion) forgets it at once, after commit. Whether the session still exists
+ * is confirmed anyway in each route transaction's first round trip (server/context.ts), so a logout
+ * on another process counts at once; only a change of department made by another process reaches
+ * a remembered session up to TTL_MS later.
  */
 export const SESSION_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
@@ -36,6 +38,10 @@ function forgetUserNow(userId: string) {
 export function forgetUser(tx: Tx, userId: string) {
   forgetUserNow(userId);
   tx.afterCommit.push(() => forgetUserNow(userId));
+}
+
+export function forgetTokenNow(tokenHash: string) {
+  entries.delete(tokenHash);
 }
 
 export function forgetToken(tx: Tx, tokenHash: string) {

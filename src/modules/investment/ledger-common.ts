@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { ColumnDef, LedgerProblem } from '../../ledger/columns.ts';
 import { normalizeHeader } from '../../ledger/columns.ts';
-import type { Cell, Sheet } from '../../ledger/read.ts';
+import type { Cell } from '../../ledger/read.ts';
 import { t } from '../../server/lang.ts';
 import type { Actor } from '../auth/actor.ts';
 import { isAgencyOnly } from './scope.ts';
@@ -10,7 +10,7 @@ import { isAgencyOnly } from './scope.ts';
  * The keys of the columns the file has. A column left out of a file leaves
  * its field alone on update; a column present with an empty cell clears it.
  */
-export function presentKeys(sheet: Sheet, columns: readonly ColumnDef[]): Set<string> {
+export function presentKeys(sheet: { headers: readonly string[] }, columns: readonly ColumnDef[]): Set<string> {
   const out = new Set<string>();
   for (const raw of sheet.headers) {
     const h = normalizeHeader(raw ?? '');

@@ -143,6 +143,7 @@ export const foreignCapitalLedger: LedgerDef<ForeignCapitalRow> = {
   name: 'foreign-capital',
   title: t('外资到位登记', 'Foreign capital utilised'),
   permissions: { import: 'investment.write', export: 'report.read' },
+  tables: ['investment_foreign_capital'],
   parse,
   apply,
   export: exportTable,

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { and, inArray, isNull } from 'drizzle-orm';
+import { bulkInsert, type Column, unnestOf, unnestParams } from '../../db/bulk.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { type Text, t } from '../../server/lang.ts';
-import { auditLog } from '../audit/schema.ts';
 import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { companies, companyTop500 } from './schema.ts';
+import { companies } from './schema.ts';
 import type { Top500List } from './vocab.ts';
 
 /**
  * A ledger's investors resolved the way `resolveCompany` resolves one — by
  * USCC, else by exact name, else created — but for the whole file in a few
  * statements instead of two or three per row: the known companies are read in
- * two queries, new ones written in batches of 500 with their audit entries,
+ * two queries, new ones written through `unnest` with their audit entries,
  * and the 500强 lists read and changed in bulk. (A 10,000-row ledger took
  * 20–36 s row by row; see BENCHMARKS.md.) One difference: a company first
  * named without a code and given one later in the same file is created with
@@ -28,35 +27,28 @@ export interface Investor {
 
 export type Resolved = { id: string; changed: boolean } | { problem: Text };
 
-const CHUNK = 1000;
-
-async function inChunks<T>(values: string[], fn: (part: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < values.length; i += CHUNK) out.push(...(await fn(values.slice(i, i + CHUNK))));
-  return out;
-}
+const NEW_COMPANY = [
+  ['id', 'uuid'],
+  ['zone_id', 'uuid'],
+  ['name', 'text'],
+  ['uscc', 'text'],
+] as const satisfies readonly Column[];
 
 export async function resolveInvestors(tx: Tx, actor: Actor, investors: Investor[]): Promise<Map<string, Resolved>> {
   const usccs = [...new Set(investors.map((i) => i.uscc).filter((u): u is string => !!u))];
   const names = [...new Set(investors.map((i) => i.name))];
   const byUscc = new Map<string, string>();
-  for (const c of await inChunks(usccs, (part) =>
-    tx.db
-      .select({ id: companies.id, uscc: companies.uscc })
-      .from(companies)
-      .where(and(inArray(companies.uscc, part), isNull(companies.deletedAt))),
-  )) {
-    if (c.uscc) byUscc.set(c.uscc, c.id);
-  }
+  const coded = await tx.client.query<{ id: string; uscc: string }>(
+    'SELECT id, uscc FROM companies WHERE uscc = ANY($1::text[]) AND deleted_at IS NULL',
+    [usccs],
+  );
+  for (const c of coded.rows) byUscc.set(c.uscc, c.id);
   const byName = new Map<string, { id: string; uscc: string | null; fresh?: { uscc: string | null } }>();
-  for (const c of await inChunks(names, (part) =>
-    tx.db
-      .select({ id: companies.id, name: companies.name, uscc: companies.uscc })
-      .from(companies)
-      .where(and(inArray(companies.name, part), isNull(companies.deletedAt))),
-  )) {
-    byName.set(c.name, { id: c.id, uscc: c.uscc });
-  }
+  const named = await tx.client.query<{ id: string; name: string; uscc: string | null }>(
+    'SELECT id, name, uscc FROM companies WHERE name = ANY($1::text[]) AND deleted_at IS NULL',
+    [names],
+  );
+  for (const c of named.rows) byName.set(c.name, { id: c.id, uscc: c.uscc });
 
   const created: { id: string; zoneId: string; name: string; uscc: string | null }[] = [];
   const out = new Map<string, Resolved>();
@@ -103,48 +95,53 @@ export async function resolveInvestors(tx: Tx, actor: Actor, investors: Investor
     if (inv.uscc) byUscc.set(inv.uscc, row.id);
     out.set(inv.key, { id: row.id, changed: true });
   }
-  for (let i = 0; i < created.length; i += 500) {
-    const part = created.slice(i, i + 500);
-    await tx.db.insert(companies).values(part);
-    await tx.db.insert(auditLog).values(
-      part.map((c) => ({
-        zoneId: actor.zoneId,
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        action: 'create',
-        entity: 'company',
-        entityId: c.id,
-        after: { name: c.name, uscc: c.uscc },
-      })),
-    );
+  // The companies and their audit entries in one statement.
+  const u = unnestOf(NEW_COMPANY);
+  const insert = `
+    WITH c AS (
+      INSERT INTO companies (id, zone_id, name, uscc) SELECT ${u.select} FROM ${u.from} RETURNING id, zone_id, name, uscc
+    )
+    INSERT INTO audit_log (zone_id, actor_id, actor_name, action, entity, entity_id, after)
+    SELECT zone_id, $5::uuid, $6::text, 'create', 'company', id::text, jsonb_build_object('name', name, 'uscc', uscc) FROM c`;
+  for (let i = 0; i < created.length; i += 4000) {
+    const part = created.slice(i, i + 4000).map((c) => [c.id, c.zoneId, c.name, c.uscc]);
+    await tx.client.query(insert, [...unnestParams(NEW_COMPANY, part), actor.userId, actor.displayName]);
   }
   return out;
 }
 
 /** Sets each company's 500强 lists to exactly the given ones; returns the companies whose lists changed. */
 export async function setInvestorLists(tx: Tx, actor: Actor, lists: Map<string, Top500List[]>): Promise<Set<string>> {
-  const have = await inChunks([...lists.keys()], (part) =>
-    tx.db
-      .select({ id: companyTop500.id, companyId: companyTop500.companyId, list: companyTop500.list })
-      .from(companyTop500)
-      .where(inArray(companyTop500.companyId, part)),
+  const { rows: have } = await tx.client.query<{ id: string; companyId: string; list: string }>(
+    'SELECT id, company_id AS "companyId", list FROM company_top500 WHERE company_id = ANY($1::uuid[])',
+    [[...lists.keys()]],
   );
   const changed = new Set<string>();
   const held = new Map<string, Set<string>>();
   for (const m of have) held.set(m.companyId, (held.get(m.companyId) ?? new Set()).add(m.list));
   const gone = have.filter((m) => !(lists.get(m.companyId) ?? []).includes(m.list as Top500List));
-  const added: { zoneId: string; companyId: string; list: string; year: null }[] = [];
+  const added: unknown[][] = [];
   for (const [companyId, wanted] of lists) {
     for (const list of wanted) {
-      if (!held.get(companyId)?.has(list)) added.push({ zoneId: actor.zoneId, companyId, list, year: null });
+      if (!held.get(companyId)?.has(list)) {
+        added.push([actor.zoneId, companyId, list]);
+        changed.add(companyId);
+      }
     }
   }
   for (const m of gone) changed.add(m.companyId);
-  for (const a of added) changed.add(a.companyId);
-  const goneIds = gone.map((m) => m.id);
-  for (let i = 0; i < goneIds.length; i += CHUNK) {
-    await tx.db.delete(companyTop500).where(inArray(companyTop500.id, goneIds.slice(i, i + CHUNK)));
+  if (gone.length > 0) {
+    await tx.client.query('DELETE FROM company_top500 WHERE id = ANY($1::uuid[])', [gone.map((m) => m.id)]);
   }
-  for (let i = 0; i < added.length; i += 500) await tx.db.insert(companyTop500).values(added.slice(i, i + 500));
+  await bulkInsert(
+    tx,
+    'company_top500',
+    [
+      ['zone_id', 'uuid'],
+      ['company_id', 'uuid'],
+      ['list', 'text'],
+    ],
+    added,
+  );
   return changed;
 }

@@ -1,17 +1,25 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import { type Column, rowJson, rowOf, unnestOf, unnestParams } from '../../db/bulk.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import type { ApplyResult, LedgerDef } from '../../ledger/ledger.ts';
+import type { SheetSource } from '../../ledger/read.ts';
 import type { Table } from '../../ledger/xlsx.ts';
 import { t } from '../../server/lang.ts';
-import { auditLog } from '../audit/schema.ts';
 import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { createDepartment } from '../departments/service.ts';
 import { agencyImportProblem, amountCell, dateCell } from './ledger-common.ts';
 import { type Resolved, resolveInvestors, setInvestorLists } from './ledger-investors.ts';
-import { companyKey, HEADERS, type ProjectLedgerRow, parse } from './ledger-projects-parse.ts';
-import { projects, signingEvents, stageEvents } from './schema.ts';
+import {
+  check,
+  companyKey,
+  HEADERS,
+  type ProjectLedgerRow,
+  type ProjectPlan,
+  projectRows,
+} from './ledger-projects-parse.ts';
+import { projects, signingEvents } from './schema.ts';
 import { type DepartmentRef, departmentsByName, today } from './scope.ts';
 import { recordStageEvent } from './stages.ts';
 import {
@@ -64,185 +72,254 @@ const FIELDS = [
  * agency when its projects came through the agency channel. Once a zone has
  * its organisation, an unknown name is a problem (most likely a typo).
  */
-async function adoptReferrers(tx: Tx, actor: Actor, rows: ProjectLedgerRow[], deps: Map<string, DepartmentRef>) {
-  for (const [i, r] of rows.entries()) {
-    const name = r.values.referrer;
-    if (!name || deps.has(name)) continue;
-    const kind = r.values.channel === 'agency' ? 'agency' : 'internal';
-    const d = await createDepartment(tx, actor, { name, kind, description: '', sortOrder: (i + 1) * 10 });
+async function adoptReferrers(tx: Tx, actor: Actor, plan: ProjectPlan, deps: Map<string, DepartmentRef>) {
+  for (const [name, first] of plan.referrers) {
+    if (deps.has(name)) continue;
+    const kind = first.channel === 'agency' ? 'agency' : 'internal';
+    const d = await createDepartment(tx, actor, { name, kind, description: '', sortOrder: (first.index + 1) * 10 });
     deps.set(name, { id: d.id, name: d.name, kind: d.kind });
   }
 }
 
-/** New projects in batches: the rows, their first stage events and their audit entries, a statement each. */
-async function insertFresh(tx: Tx, actor: Actor, fresh: (typeof projects.$inferInsert)[]) {
-  for (let i = 0; i < fresh.length; i += 500) {
-    const rows = await tx.db
-      .insert(projects)
-      .values(fresh.slice(i, i + 500))
-      .returning();
-    await tx.db.insert(stageEvents).values(
-      rows.map((r) => ({
-        zoneId: actor.zoneId,
-        projectId: r.id,
-        fromStage: null,
-        toStage: r.stage,
-        happenedOn: r.stageOn,
-        source: 'ledger',
-        actorId: actor.userId,
-        actorName: actor.displayName,
-      })),
-    );
-    await tx.db.insert(auditLog).values(
-      rows.map((r) => ({
-        zoneId: actor.zoneId,
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        action: 'create',
-        entity: 'investment_project',
-        entityId: r.id,
-        after: r,
-      })),
-    );
-  }
+/** The columns a new project is written with (the rest take their defaults), in the order of `freshValues`. */
+const FRESH_COLUMNS = [
+  ['code', 'text'],
+  ['name', 'text'],
+  ['company_id', 'uuid'],
+  ['industry', 'text'],
+  ['industry_code', 'text'],
+  ['chain', 'text'],
+  ['channel', 'text'],
+  ['referrer_department_id', 'uuid'],
+  ['responsible_person', 'text'],
+  ['total_investment', 'numeric'],
+  ['foreign_investment_usd', 'numeric'],
+  ['stage', 'text'],
+  ['stage_on', 'date'],
+  ['signed_on', 'date'],
+  ['landed_on', 'date'],
+  ['signing_event_id', 'uuid'],
+] as const satisfies readonly Column[];
+
+const fresh = unnestOf(FRESH_COLUMNS, 4);
+/**
+ * New projects, their first stage events and their audit entries in one
+ * statement (the other two read the rows the insert returns): one statement
+ * for a few thousand rows instead of Drizzle's multi-row inserts, whose
+ * building cost more than the writing, and no row sent back and forth.
+ */
+const INSERT_FRESH = `
+  WITH p AS (
+    INSERT INTO investment_projects (zone_id, ${FRESH_COLUMNS.map(([n]) => n).join(', ')})
+    SELECT $1::uuid, ${fresh.select} FROM ${fresh.from}
+    RETURNING *
+  ), s AS (
+    INSERT INTO investment_stage_events (zone_id, project_id, from_stage, to_stage, happened_on, source, actor_id, actor_name)
+    SELECT zone_id, id, NULL, stage, stage_on, 'ledger', $2::uuid, $3::text FROM p
+  )
+  INSERT INTO audit_log (zone_id, actor_id, actor_name, action, entity, entity_id, after)
+  SELECT zone_id, $2::uuid, $3::text, 'create', 'investment_project', id::text, ${rowJson(projects, 'p')} FROM p`;
+
+async function insertFresh(tx: Tx, actor: Actor, rows: unknown[][]) {
+  if (rows.length === 0) return;
+  await tx.client.query(INSERT_FRESH, [
+    actor.zoneId,
+    actor.userId,
+    actor.displayName,
+    ...unnestParams(FRESH_COLUMNS, rows),
+  ]);
 }
 
-async function apply(tx: Tx, actor: Actor, rows: ProjectLedgerRow[]): Promise<ApplyResult> {
+async function existingByCode(tx: Tx, codes: string[]): Promise<Map<string, ProjectRow>> {
+  const { rows } = await tx.client.query<Record<string, unknown>>(
+    'SELECT * FROM investment_projects WHERE code = ANY($1::text[]) AND deleted_at IS NULL',
+    [codes],
+  );
+  const out = new Map<string, ProjectRow>();
+  for (const raw of rows) {
+    const p = rowOf(projects, raw);
+    out.set(p.code, p);
+  }
+  return out;
+}
+
+/** Rows a statement: large enough that round trips do not count, small enough that memory stays flat. */
+const WRITE_CHUNK = 1000;
+
+/**
+ * The second pass, inside the import's transaction: the units and investors
+ * of the whole file first (from the plan), then the rows again, a chunk at
+ * a time, each chunk's existing projects read in one statement and its new
+ * ones written in one more. Any problem stops the writing (the import rolls back).
+ */
+async function write(tx: Tx, actor: Actor, source: SheetSource, plan: ProjectPlan): Promise<ApplyResult> {
   const out: ApplyResult = { created: 0, updated: 0, unchanged: 0, problems: agencyImportProblem(actor) };
   if (out.problems.length > 0) return out;
   const deps = await departmentsByName(tx);
-  if (deps.size === 0) await adoptReferrers(tx, actor, rows, deps);
-  for (const r of rows) {
-    if (r.values.referrer && !deps.has(r.values.referrer)) {
-      out.problems.push({
-        row: r.rowNumber,
-        column: r.headers.referrer,
-        value: r.values.referrer,
-        reason: t('不是本园区的部门或招商机构', 'Not a department or agency of the zone'),
-      });
+  if (deps.size === 0) await adoptReferrers(tx, actor, plan, deps);
+  if ([...plan.referrers.keys()].some((name) => !deps.has(name))) {
+    for await (const rows of projectRows(source, plan, WRITE_CHUNK)) {
+      for (const r of rows) {
+        if (r.values.referrer && !deps.has(r.values.referrer)) {
+          out.problems.push({
+            row: r.rowNumber,
+            column: r.headers.referrer,
+            value: r.values.referrer,
+            reason: t('不是本园区的部门或招商机构', 'Not a department or agency of the zone'),
+          });
+        }
+      }
     }
-  }
-  if (out.problems.length > 0) return out;
-  const existing = new Map<string, ProjectRow>();
-  const codes = rows.map((r) => r.values.code as string);
-  for (let i = 0; i < codes.length; i += 1000) {
-    const found = await tx.db
-      .select()
-      .from(projects)
-      .where(and(inArray(projects.code, codes.slice(i, i + 1000)), isNull(projects.deletedAt)));
-    for (const p of found) existing.set(p.code, p);
+    return out;
   }
   // Every investor of the file at once (ledger-investors.ts): a few statements, not a few per row.
   const investors = await resolveInvestors(
     tx,
     actor,
-    rows.map((r) => ({ key: companyKey(r.values), name: r.values.investor as string, uscc: r.values.uscc })),
+    [...plan.investors].map(([key, v]) => ({ key, name: v.name, uscc: v.uscc })),
   );
   const lists = new Map<string, Top500List[]>();
-  for (const r of rows) {
-    const c = investors.get(companyKey(r.values));
-    if (c && 'id' in c && !lists.has(c.id)) lists.set(c.id, (r.values.top500 ?? []) as Top500List[]);
+  for (const [key, v] of plan.investors) {
+    const c = investors.get(key);
+    if (c && 'id' in c && !lists.has(c.id)) lists.set(c.id, v.lists);
   }
-  const listsChanged = rows[0]?.present.has('top500') ? await setInvestorLists(tx, actor, lists) : new Set<string>();
+  const listsChanged = plan.present.has('top500') ? await setInvestorLists(tx, actor, lists) : new Set<string>();
   const companiesDone = new Map<string, string>();
   const events = new Map<string, string>();
-  const fresh: (typeof projects.$inferInsert)[] = [];
   const now = today();
-  for (const r of rows) {
-    const v = r.values;
-    let companyChanged = false;
-    let companyId = companiesDone.get(companyKey(v));
-    if (!companyId) {
-      const c = investors.get(companyKey(v)) as Resolved;
-      if ('problem' in c) {
-        out.problems.push({ row: r.rowNumber, column: r.headers.investor, value: v.investor ?? '', reason: c.problem });
-        continue;
+  // Each chunk's insert runs while the next chunk is read from the file (the database works in
+  // another process or thread): the statement is sent, and awaited only before the next one.
+  const chunks = projectRows(source, plan, WRITE_CHUNK);
+  let next = chunks.next();
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (let step = await next; !step.done; step = await next) {
+      await writing;
+      await writeChunk(step.value);
+      next = chunks.next();
+    }
+    await writing;
+  } finally {
+    // A failed chunk leaves its insert's promise handled and the file closed.
+    await writing.catch(() => {});
+    await chunks.return(undefined);
+  }
+  return out;
+
+  async function writeChunk(rows: ProjectLedgerRow[]) {
+    const existing = await existingByCode(
+      tx,
+      rows.map((r) => r.values.code as string),
+    );
+    const fresh: unknown[][] = [];
+    for (const r of rows) {
+      const v = r.values;
+      let companyChanged = false;
+      let companyId = companiesDone.get(companyKey(v));
+      if (!companyId) {
+        const c = investors.get(companyKey(v)) as Resolved;
+        if ('problem' in c) {
+          out.problems.push({
+            row: r.rowNumber,
+            column: r.headers.investor,
+            value: v.investor ?? '',
+            reason: c.problem,
+          });
+          continue;
+        }
+        companyId = c.id;
+        companyChanged = c.changed || listsChanged.has(companyId);
+        companiesDone.set(companyKey(v), companyId);
       }
-      companyId = c.id;
-      companyChanged = c.changed || listsChanged.has(companyId);
-      companiesDone.set(companyKey(v), companyId);
-    }
-    const stage = v.stage as Stage;
-    const wanted: Partial<Record<(typeof FIELDS)[number], string | null>> = {
-      name: v.name,
-      companyId,
-      channel: v.channel,
-      totalInvestment: v.total,
-      stage,
-      signedOn: v.signedOn,
-    };
-    if (r.present.has('industry')) {
-      wanted.industry = v.industry ?? '';
-      wanted.industryCode = v.industry && INDUSTRY_CODE.test(v.industry) ? v.industry : null;
-    }
-    if (r.present.has('chain')) wanted.chain = v.chain ?? '';
-    if (r.present.has('referrer')) wanted.referrerDepartmentId = v.referrer ? (deps.get(v.referrer)?.id ?? null) : null;
-    if (r.present.has('foreignUsd')) wanted.foreignInvestmentUsd = v.foreignUsd;
-    if (r.present.has('person')) wanted.responsiblePerson = v.person ?? '';
-    if (r.present.has('event') || v.signedOn === null) {
-      wanted.signingEventId = v.event && v.signedOn ? await eventFor(tx, actor, events, v.event, v.signedOn) : null;
-    }
-    const prior = existing.get(v.code as string);
-    if (!prior) {
-      const stageOn = stage === 'signed' && v.signedOn ? v.signedOn : now;
-      fresh.push({
-        ...wanted,
-        code: v.code as string,
-        name: v.name as string,
-        zoneId: actor.zoneId,
+      const stage = v.stage as Stage;
+      const wanted: Partial<Record<(typeof FIELDS)[number], string | null>> = {
+        name: v.name,
         companyId,
-        channel: v.channel as string,
-        totalInvestment: v.total as string,
+        channel: v.channel,
+        totalInvestment: v.total,
         stage,
         signedOn: v.signedOn,
-        stageOn,
-        landedOn: LANDED_STAGES.includes(stage) ? stageOn : null,
-        industry: wanted.industry ?? '',
-        chain: wanted.chain ?? '',
-        responsiblePerson: wanted.responsiblePerson ?? '',
+      };
+      if (r.present.has('industry')) {
+        wanted.industry = v.industry ?? '';
+        wanted.industryCode = v.industry && INDUSTRY_CODE.test(v.industry) ? v.industry : null;
+      }
+      if (r.present.has('chain')) wanted.chain = v.chain ?? '';
+      if (r.present.has('referrer'))
+        wanted.referrerDepartmentId = v.referrer ? (deps.get(v.referrer)?.id ?? null) : null;
+      if (r.present.has('foreignUsd')) wanted.foreignInvestmentUsd = v.foreignUsd;
+      if (r.present.has('person')) wanted.responsiblePerson = v.person ?? '';
+      if (r.present.has('event') || v.signedOn === null) {
+        wanted.signingEventId = v.event && v.signedOn ? await eventFor(tx, actor, events, v.event, v.signedOn) : null;
+      }
+      const prior = existing.get(v.code as string);
+      if (!prior) {
+        const stageOn = stage === 'signed' && v.signedOn ? v.signedOn : now;
+        // In the order of FRESH_COLUMNS.
+        fresh.push([
+          v.code,
+          v.name,
+          companyId,
+          wanted.industry ?? '',
+          wanted.industryCode ?? null,
+          wanted.chain ?? '',
+          v.channel,
+          wanted.referrerDepartmentId ?? null,
+          wanted.responsiblePerson ?? '',
+          v.total,
+          wanted.foreignInvestmentUsd ?? null,
+          stage,
+          stageOn,
+          v.signedOn,
+          LANDED_STAGES.includes(stage) ? stageOn : null,
+          wanted.signingEventId ?? null,
+        ]);
+        out.created++;
+        continue;
+      }
+      const patch: Record<string, unknown> = {};
+      for (const f of FIELDS) {
+        if (!(f in wanted)) continue;
+        const current = prior[f] as string | null;
+        if ((wanted[f] ?? null) !== (current ?? null)) patch[f] = wanted[f] ?? null;
+      }
+      if (Object.keys(patch).length === 0) {
+        if (companyChanged) out.updated++;
+        else out.unchanged++;
+        continue;
+      }
+      if (patch.stage) {
+        const on = stage === 'signed' && v.signedOn ? v.signedOn : now;
+        patch.stageOn = on;
+        if (LANDED_STAGES.includes(stage) && !prior.landedOn) patch.landedOn = on;
+        // A correction back before landing takes the landing back too.
+        if (!LANDED_STAGES.includes(stage) && stage !== 'dropped') patch.landedOn = null;
+      }
+      const after = await updateVersioned(tx, projects, prior.id, undefined, patch);
+      if (patch.stage) {
+        await recordStageEvent(tx, actor, {
+          projectId: prior.id,
+          from: prior.stage as Stage,
+          to: stage,
+          on: patch.stageOn as string,
+          source: 'ledger',
+        });
+      }
+      await record(tx, actor, {
+        action: 'update',
+        entity: 'investment_project',
+        entityId: prior.id,
+        before: prior,
+        after,
       });
-      out.created++;
-      continue;
+      out.updated++;
     }
-    const patch: Record<string, unknown> = {};
-    for (const f of FIELDS) {
-      if (!(f in wanted)) continue;
-      const current = prior[f] as string | null;
-      if ((wanted[f] ?? null) !== (current ?? null)) patch[f] = wanted[f] ?? null;
+    // Once a row has a problem the import will roll back: the rest is only checked.
+    if (out.problems.length === 0) {
+      writing = insertFresh(tx, actor, fresh);
+      writing.catch(() => {});
     }
-    if (Object.keys(patch).length === 0) {
-      if (companyChanged) out.updated++;
-      else out.unchanged++;
-      continue;
-    }
-    if (patch.stage) {
-      const on = stage === 'signed' && v.signedOn ? v.signedOn : now;
-      patch.stageOn = on;
-      if (LANDED_STAGES.includes(stage) && !prior.landedOn) patch.landedOn = on;
-      // A correction back before landing takes the landing back too.
-      if (!LANDED_STAGES.includes(stage) && stage !== 'dropped') patch.landedOn = null;
-    }
-    const after = await updateVersioned(tx, projects, prior.id, undefined, patch);
-    if (patch.stage) {
-      await recordStageEvent(tx, actor, {
-        projectId: prior.id,
-        from: prior.stage as Stage,
-        to: stage,
-        on: patch.stageOn as string,
-        source: 'ledger',
-      });
-    }
-    await record(tx, actor, {
-      action: 'update',
-      entity: 'investment_project',
-      entityId: prior.id,
-      before: prior,
-      after,
-    });
-    out.updated++;
   }
-  if (out.problems.length === 0) await insertFresh(tx, actor, fresh);
-  return out;
 }
 
 async function exportTable(tx: Tx): Promise<Table> {
@@ -304,12 +381,18 @@ async function exportTable(tx: Tx): Promise<Table> {
   };
 }
 
-export const investmentProjectsLedger: LedgerDef<ProjectLedgerRow> = {
+export const investmentProjectsLedger: LedgerDef<ProjectPlan> = {
   name: 'investment-projects',
   title: t('招商项目台账', 'Investment projects'),
   permissions: { import: 'investment.write', export: 'report.read' },
-  parse,
-  apply,
+  tables: [
+    'investment_projects',
+    'investment_stage_events',
+    'companies',
+    'company_top500',
+    'investment_signing_events',
+  ],
+  stream: { check, write },
   export: exportTable,
   template: () => ({ sheetName: '招商项目台账', headers: HEADERS, rows: [] }),
 };

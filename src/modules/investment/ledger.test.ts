@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usccCheckChar } from '../../core/uscc.ts';
 import type { Database } from '../../db/database.ts';
-import { inZone } from '../../db/tx.ts';
+import { asSystem, inZone } from '../../db/tx.ts';
 import { createTestDatabase, databaseKinds } from '../../test/databases.ts';
 import { snapshot } from '../../test/harness.ts';
 import { csv, example, exportFile, importFile, newZone, report, sheetOf, xlsx } from './test-support.ts';
@@ -303,6 +304,106 @@ describe.each(KINDS)('investment ledgers on %s', (kind) => {
       { name: '无榜企业', uscc: null },
     ]);
   });
+
+  it('writes a ledger of several chunks whole or not at all, and analyzes what it wrote', async () => {
+    const zone = await newZone(db, [{ name: '经济合作局' }]);
+    const uscc = (n: number) => {
+      const body = `914301005${String(n).padStart(8, '0')}`;
+      return `${body}${usccCheckChar(body)}`;
+    };
+    const head = [
+      '项目编号',
+      '项目名称',
+      '投资方',
+      '统一社会信用代码',
+      '招商渠道',
+      '引荐单位',
+      '阶段',
+      '签约日期',
+      '总投资(万元)',
+    ];
+    // 4,500 rows: three of the writing pass's chunks, investors repeating, a date cell on every third row.
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => [
+        `BIG-${String(i).padStart(5, '0')}`,
+        `项目${i}`,
+        `投资企业${i % 900}`,
+        i % 900 < 800 ? uscc(i % 900) : null,
+        '全员招商',
+        i % 2 ? '经济合作局' : null,
+        i % 3 ? '签约' : '落地',
+        i % 3 ? '2024-05-06' : new Date(Date.UTC(2024, 4, 6)),
+        1000 + i,
+      ]);
+    // A company the zone already has under another code: the investor of the file's last row.
+    await importFile(
+      db,
+      zone.id,
+      'projects',
+      csv([head, ['OLD-1', '旧项目', '投资企业0X', uscc(99_999), '其他', '', '在谈', '', '1']]),
+      'o.csv',
+    );
+    const bad = rows(4500);
+    bad[4499][2] = '投资企业0X';
+    bad[4499][3] = uscc(12_345);
+    const before = await snapshot(db);
+    const refused = await importFile(db, zone.id, 'projects', await xlsx([head, ...bad]), 'bad.xlsx');
+    expect(refused.ok).toBe(false);
+    expect(refused.problems.map((p) => [p.row, p.column])).toEqual([[4501, '投资方']]);
+    // The first chunks were written before the last one found its problem: all rolled back.
+    expect(await snapshot(db)).toEqual(before);
+    const file = await xlsx([head, ...rows(4500)]);
+    const done = await importFile(db, zone.id, 'projects', file, 'big.xlsx');
+    expect(done).toMatchObject({ ok: true, rows: 4500, created: 4500, problems: [] });
+    const counts = await inZone(db, zone.id, async (tx) => {
+      const q = async (sql: string) => (await tx.client.query<{ n: number }>(sql)).rows[0].n;
+      return {
+        projects: await q('SELECT count(*)::int AS n FROM investment_projects'),
+        events: await q(`SELECT count(*)::int AS n FROM investment_stage_events WHERE source = 'ledger'`),
+        companies: await q('SELECT count(*)::int AS n FROM companies'),
+        audited: await q(
+          `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'investment_project' AND action = 'create'`,
+        ),
+        signed: await q(`SELECT count(*)::int AS n FROM investment_projects WHERE signed_on = '2024-05-06'`),
+      };
+    });
+    expect(counts).toEqual({ projects: 4501, events: 4501, companies: 901, audited: 4501, signed: 4500 });
+    // The audit entry of a new project is the row as the API shows it.
+    const audit = await inZone(db, zone.id, async (tx) => {
+      const r = await tx.client.query(
+        `SELECT a.after, p.created_at FROM audit_log a JOIN investment_projects p ON p.id::text = a.entity_id
+          WHERE p.code = 'BIG-00001' AND a.action = 'create'`,
+      );
+      return r.rows[0];
+    });
+    expect(audit.after).toMatchObject({
+      code: 'BIG-00001',
+      totalInvestment: '10010000.00',
+      stage: 'signed',
+      signedOn: '2024-05-06',
+      referrerDepartmentId: zone.deps.经济合作局,
+      version: 1,
+      deletedAt: null,
+      createdAt: audit.created_at.toISOString(),
+    });
+    // Statistics after the import (the embedded database never gathers them by itself).
+    const stats = await asSystem(db, async (tx) => {
+      const r = await tx.client.query<{ reltuples: number; n: number }>(
+        `SELECT c.reltuples::int AS reltuples, (SELECT count(*)::int FROM investment_projects) AS n
+           FROM pg_class c WHERE c.relname = 'investment_projects'`,
+      );
+      return r.rows[0];
+    });
+    expect(stats.reltuples).toBe(stats.n);
+    const snap = await snapshot(db);
+    expect(await importFile(db, zone.id, 'projects', file, 'big.xlsx')).toMatchObject({ ok: true, unchanged: 4500 });
+    const after = await snapshot(db);
+    expect(
+      Object.keys(after)
+        .filter((k) => after[k] !== snap[k])
+        .sort(),
+    ).toEqual(['audit_log', 'ledger_imports']);
+  }, 120_000);
 
   it('checks the foreign capital ledger: known projects, positive amounts, 美元 or 万美元', async () => {
     const zone = await newZone(db);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Client, KINDS, makeZone, snapshot, useApp } from '../../test/harness.ts';
-import { coordinator, importExamples, put } from './test-kit.ts';
+import { coordinator, csv, example, importExamples, importLedger, put } from './test-kit.ts';
 
 const API = '/api/v1/major-projects';
 
@@ -115,5 +115,30 @@ describe.each(KINDS)('who acts on which major project, on %s', (kind) => {
     expect(await step(kj, { step: 'review', passed: true })).toBe(200);
     expect(await step(kj, { step: 'close' })).toBe(200);
     expect(issue.status).toBe('closed');
+  });
+
+  it('takes a department’s progress ledger for its own projects only, and the whole list from the coordinators', async () => {
+    const { staffOf } = await setUp();
+    const kj = await staffOf('科技局'); // MP-002 only
+    const header = ['项目编号', '填报月份', '本月完成投资(万元)', '形象进度', '存在问题'];
+    const before = await snapshot(h.database);
+    const mixed = await importLedger(
+      kj,
+      'major-project-progress',
+      'progress.csv',
+      csv([header, ['MP-002', '2024-06', '100', '装修', ''], ['MP-001', '2024-06', '100', '封顶', '']]),
+    );
+    expect(mixed.statusCode).toBe(422);
+    expect(mixed.json().problems).toMatchObject([{ row: 3, column: '项目编号', value: 'MP-001' }]);
+    const list = await importLedger(kj, 'major-projects', 'major-projects.csv', example('major-projects.csv'));
+    expect(list.statusCode).toBe(403);
+    expect(await snapshot(h.database)).toEqual(before);
+    const own = await importLedger(
+      kj,
+      'major-project-progress',
+      'progress.csv',
+      csv([header, ['MP-002', '2024-06', '100', '装修', '']]),
+    );
+    expect(own.statusCode, own.body).toBe(200);
   });
 });

@@ -78,3 +78,28 @@ export async function assertActsOnIssue(
       : t('只能办理本部门负责或参与专班的项目的问题', 'Only the project’s team moves this issue'),
   );
 }
+
+/** The zone's whole list (the major-projects ledger) is the admin's and the coordinating department's. */
+export async function assertActsOnAllProjects(tx: Tx, actor: Actor): Promise<void> {
+  if (await actsOnAll(tx, actor)) return;
+  throw new AppError(
+    403,
+    t(
+      '重大项目清单台账由统筹部门或管理员导入',
+      'The major-project list ledger is imported by the coordinating department or an admin',
+    ),
+  );
+}
+
+/** Of `projectIds`, those the caller acts on (all of them for the admin and the coordinating department). */
+export async function projectsActedOn(tx: Tx, actor: Actor, projectIds: string[]): Promise<Set<string>> {
+  if (await actsOnAll(tx, actor)) return new Set(projectIds);
+  const { rows } = await tx.client.query<{ id: string }>(
+    `SELECT p.id FROM major_projects p
+      WHERE p.id = ANY ($1::uuid[]) AND (p.department_id = $2::uuid
+         OR EXISTS (SELECT 1 FROM major_project_task_force m
+                     WHERE m.project_id = p.id AND (m.department_id = $2::uuid OR m.user_id = $3::uuid)))`,
+    [projectIds, actor.departmentId, actor.userId],
+  );
+  return new Set(rows.map((r) => r.id));
+}

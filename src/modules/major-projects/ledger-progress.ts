@@ -4,6 +4,7 @@ import type { LedgerDef } from '../../ledger/ledger.ts';
 import type { Sheet } from '../../ledger/read.ts';
 import { t } from '../../server/lang.ts';
 import type { Actor } from '../auth/actor.ts';
+import { projectsActedOn } from './access.ts';
 import { monthOf, today } from './common.ts';
 import { presentKeys, wanCell } from './ledger-common.ts';
 import { writeReport } from './reports.ts';
@@ -65,14 +66,21 @@ async function apply(tx: Tx, actor: Actor, rows: ProgressRow[]) {
     [actor.zoneId, [...new Set(rows.map((r) => r.key))]],
   );
   const ids = new Map(found.map((f) => [f.key, f.id]));
+  const mine = await projectsActedOn(tx, actor, [...ids.values()]);
   const problems: LedgerProblem[] = [];
   for (const r of rows) {
-    if (!ids.has(r.key)) {
+    const id = ids.get(r.key);
+    if (!id || !mine.has(id)) {
       problems.push({
         row: r.rowNumber,
         column: r.headers.key,
         value: r.key,
-        reason: t('本园区没有此编号的重大项目', 'No major project of the zone has this key'),
+        reason: !id
+          ? t('本园区没有此编号的重大项目', 'No major project of the zone has this key')
+          : t(
+              '只能填报本部门负责或参与专班的项目',
+              'You may report only on projects your department is responsible for or sits on the task force of',
+            ),
       });
     }
   }
@@ -131,6 +139,12 @@ export const majorProjectProgressLedger: LedgerDef<ProgressRow> = {
   name: 'major-project-progress',
   title: t('重大项目月报', 'Major projects: monthly progress'),
   permissions: { import: 'major.write', export: 'report.read' },
+  tables: [
+    'major_project_reports',
+    'major_project_report_revisions',
+    'major_project_issues',
+    'major_project_issue_steps',
+  ],
   parse,
   apply,
   export: exportRows,

@@ -2,9 +2,11 @@ import Decimal from 'decimal.js';
 import type { Tx } from '../../db/tx.ts';
 import { type ColumnDef, duplicateKeys, type LedgerProblem, parseLedger } from '../../ledger/columns.ts';
 import type { LedgerDef } from '../../ledger/ledger.ts';
+import type { Sheet } from '../../ledger/read.ts';
 import { t } from '../../server/lang.ts';
 import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { assertActsOnAllProjects } from './access.ts';
 import { dateCell, presentKeys, wanCell } from './ledger-common.ts';
 import { setStartDates } from './milestones.ts';
 import { KINDS, type Kind, LEVELS, type Level } from './schema.ts';
@@ -56,7 +58,7 @@ export interface ProjectRow {
 
 const PROJECT_FIELDS = ['name', 'builder', 'total', 'plannedStart', 'actualStart', 'department'] as const;
 
-function parse(sheet: Parameters<LedgerDef<ProjectRow>['parse']>[0]) {
+function parse(sheet: Sheet) {
   const parsed = parseLedger(sheet, COLUMNS);
   const present = presentKeys(sheet, COLUMNS);
   const problems: LedgerProblem[] = [...parsed.problems];
@@ -162,6 +164,7 @@ async function departmentIds(tx: Tx, actor: Actor, names: string[]) {
 }
 
 async function apply(tx: Tx, actor: Actor, rows: ProjectRow[]) {
+  await assertActsOnAllProjects(tx, actor);
   const names = [...new Set(rows.map((r) => r.department).filter((d): d is string => d !== null))];
   const deps = await departmentIds(tx, actor, names);
   const { rows: found } = await tx.client.query<Existing>(
@@ -359,6 +362,7 @@ export const majorProjectsLedger: LedgerDef<ProjectRow> = {
   title: t('重大项目清单', 'Major projects of a year'),
   // Owners hold major.read for their own projects only; the whole list is for report readers.
   permissions: { import: 'major.write', export: 'report.read' },
+  tables: ['major_projects', 'major_project_plans', 'major_project_milestones', 'departments'],
   parse,
   apply,
   export: exportRows,

@@ -1,6 +1,6 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Drawer, Flex, Layout, Result, Typography, theme } from 'antd';
-import { Suspense, useState } from 'react';
+import { App as AntApp, Button, Flex, Layout, Typography, theme } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { isApiError } from '../api/client.ts';
@@ -12,6 +12,10 @@ import { MeProvider } from './MeContext.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { useIsPhone } from './useIsPhone.ts';
+
+// antd's Result only on the rare failure to read the session.
+const LoadErrorPage = lazy(() => import('../pages/errors/LoadErrorPage.tsx'));
+const NavDrawer = lazy(() => import('./NavDrawer.tsx'));
 
 function Brand({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
@@ -49,11 +53,9 @@ export default function AppLayout() {
     // A 401 has already sent the browser to the login page.
     if (isApiError(me.error) && me.error.status === 401) return <Loading full />;
     return (
-      <Result
-        status="error"
-        title={me.error.message}
-        extra={<Button onClick={() => void me.refetch()}>{t('app.retry')}</Button>}
-      />
+      <Suspense fallback={<Loading full />}>
+        <LoadErrorPage message={me.error.message} onRetry={() => void me.refetch()} />
+      </Suspense>
     );
   }
 
@@ -122,16 +124,9 @@ export default function AppLayout() {
             </Layout.Content>
           </Layout>
           {isPhone ? (
-            <Drawer
-              placement="left"
-              open={drawer}
-              onClose={() => setDrawer(false)}
-              size={260}
-              title={<Brand compact={false} />}
-              styles={{ body: { padding: 0 }, header: { padding: '0 8px' } }}
-            >
-              <NavMenu onNavigate={() => setDrawer(false)} />
-            </Drawer>
+            <Suspense fallback={null}>
+              <NavDrawer open={drawer} onClose={() => setDrawer(false)} title={<Brand compact={false} />} />
+            </Suspense>
           ) : null}
         </Layout>
       </AntApp>

@@ -11,7 +11,7 @@ export function LangSwitch() {
       aria-label={t('lang.label')}
       data-testid="lang-switch"
       value={i18n.language === 'en' ? 'en' : 'zh-CN'}
-      onChange={changeLang}
+      onChange={(lang) => void changeLang(lang)}
       options={[
         { label: '中文', value: 'zh-CN' },
         { label: 'EN', value: 'en' },

@@ -1,12 +1,9 @@
 import { Empty, Flex, Typography } from 'antd';
-import { lazy, Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAmount } from '../../../components/amount.ts';
-import type { ChartOption } from '../../../components/charts/echarts.ts';
-
-// ECharts arrives after the figures: they show (and drill) without waiting for it.
-const EChart = lazy(() => import('../../../components/charts/EChart.tsx').then((m) => ({ default: m.EChart })));
-
+// ECharts arrives after the figures have painted: they show (and drill) without waiting for it.
+import { Chart, type ChartOption } from '../../../components/charts/Chart.tsx';
 import { DrillLink } from '../ui.tsx';
 
 export interface Segment {
@@ -72,18 +69,16 @@ export function BreakdownChart(props: {
   if (!segments.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inv.dashboard.none')} />;
   return (
     <Flex vertical gap={8}>
-      <Suspense fallback={<div style={{ height: Math.max(140, segments.length * 34 + 40) }} />}>
-        <EChart
-          option={option}
-          height={Math.max(140, segments.length * 34 + 40)}
-          ariaLabel={props.ariaLabel}
-          testId={`${props.testId}-chart`}
-          onClick={(c) => {
-            const s = segments[c.dataIndex];
-            if (s) onOpen(s);
-          }}
-        />
-      </Suspense>
+      <Chart
+        option={option}
+        height={Math.max(140, segments.length * 34 + 40)}
+        ariaLabel={props.ariaLabel}
+        testId={`${props.testId}-chart`}
+        onClick={(c) => {
+          const s = segments[c.dataIndex];
+          if (s) onOpen(s);
+        }}
+      />
       <Flex wrap gap="4px 16px" data-testid={props.testId}>
         {segments.map((s) => (
           <span key={s.key}>

@@ -12,9 +12,9 @@ import { Breakdown, type BreakdownRow } from './Breakdown.tsx';
 import type { Drill } from './drill.ts';
 import { FigureCards } from './FigureCards.tsx';
 import { FlaggedList } from './FlaggedList.tsx';
+import TrendChart from './TrendChart.tsx';
 
-// The chart (ECharts) and the drill-down tables (antd Table) come after the figures.
-const TrendChart = lazy(() => import('./TrendChart.tsx'));
+// The drill-down tables (antd Table) load on the first click; the chart's ECharts once the figures have painted.
 const DrillDrawer = lazy(() => import('./DrillDrawer.tsx'));
 
 /**
@@ -84,9 +84,7 @@ export default function DashboardPage() {
             </Col>
           </Row>
           <Card size="small" title={t('major.dashboard.trend')}>
-            <Suspense fallback={<Loading />}>
-              <TrendChart trend={data.trend} open={setDrill} />
-            </Suspense>
+            <TrendChart trend={data.trend} open={setDrill} />
           </Card>
           <Card size="small" title={t('major.dashboard.ranking')}>
             <Breakdown

@@ -2,8 +2,7 @@ import { Collapse } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAmount, formatRate, shiftDown } from '../../../components/amount.ts';
-import { EChart } from '../../../components/charts/EChart.tsx';
-import type { ChartOption } from '../../../components/charts/echarts.ts';
+import { Chart, type ChartOption } from '../../../components/charts/Chart.tsx';
 import { type SimpleColumn, SimpleTable } from '../../../components/SimpleTable.tsx';
 import { useIsPhone } from '../../../components/useIsPhone.ts';
 import type { Dashboard } from '../api.ts';
@@ -20,7 +19,7 @@ const percent = (rate: number) => Math.round(rate * 1000) / 10;
  * The monthly trend against the time line: each month's completed investment
  * (bars) and the year's cumulative completion rate beside the share of the year
  * elapsed (lines), all as the API computed them. A bar opens that month's reports.
- * Its own chunk (ECharts): the dashboard's figures show before it arrives.
+ * ECharts itself is requested once the dashboard's figures have painted.
  */
 export default function TrendChart({ trend, open }: { trend: Point[]; open: (d: Drill) => void }) {
   const { t } = useTranslation();
@@ -105,7 +104,7 @@ export default function TrendChart({ trend, open }: { trend: Point[]; open: (d: 
 
   return (
     <>
-      <EChart
+      <Chart
         option={option}
         height={isPhone ? 260 : 320}
         ariaLabel={t('major.dashboard.trend')}
