@@ -2,7 +2,7 @@ import type { Database } from '../../src/db/database.ts';
 import { asSystem } from '../../src/db/tx.ts';
 import { TOP500_SQL } from '../../src/modules/investment/project-read.ts';
 import { AT_LEAST_200M } from '../../src/modules/investment/report-summary.ts';
-import { END, OWED_MONTHS } from '../../src/modules/major-projects/sql.ts';
+import { END } from '../../src/modules/major-projects/sql.ts';
 import { REPORTS } from '../../src/reports/registry.ts';
 import { median, round, timeRuns } from '../lib/stats.ts';
 
@@ -17,8 +17,9 @@ import { median, round, timeRuns } from '../lib/stats.ts';
 /** $1 from, $2 to (investment period); $3 plan year, $4 first day of the `through` month. */
 export const ROLLUP_SQL = `
 WITH signed AS (
-  SELECT p.zone_id, p.total_investment AS amount, ${TOP500_SQL('c')} AS top500
-    FROM investment_projects p JOIN companies c ON c.id = p.company_id
+  SELECT p.zone_id, p.total_investment AS amount,
+         (SELECT ${TOP500_SQL('c')} FROM companies c WHERE c.id = p.company_id) AS top500
+    FROM investment_projects p
    WHERE p.deleted_at IS NULL AND p.signed_on BETWEEN $1 AND $2),
 inv AS (
   SELECT zone_id, count(*)::int AS "signedProjects", round(sum(amount), 2)::text AS "signedInvestment",
@@ -27,22 +28,38 @@ inv AS (
     FROM signed GROUP BY zone_id),
 fx AS (
   SELECT f.zone_id, round(sum(f.amount_usd), 2)::text AS usd
-    FROM investment_foreign_capital f JOIN investment_projects p ON p.id = f.project_id
-   WHERE f.deleted_at IS NULL AND p.deleted_at IS NULL AND f.arrived_on BETWEEN $1 AND $2 GROUP BY f.zone_id),
+    FROM investment_foreign_capital f
+   WHERE f.deleted_at IS NULL AND f.arrived_on BETWEEN $1 AND $2
+     AND EXISTS (SELECT 1 FROM investment_projects p WHERE p.id = f.project_id AND p.deleted_at IS NULL)
+   GROUP BY f.zone_id),
 plan AS (
   SELECT pl.zone_id, pl.project_id, pl.kind, pl.annual_plan, s.planned_date, s.actual_date
     FROM major_project_plans pl
     JOIN major_projects p ON p.id = pl.project_id AND p.deleted_at IS NULL
     LEFT JOIN major_project_milestones s ON s.project_id = pl.project_id AND s.kind = 'start'
    WHERE pl.year = $3::int),
+-- The months a project owes (the rule of sql.ts OWED_MONTHS: from January, or from a new start's
+-- start month), counted rather than listed, and its year's reports read once for both the completed
+-- sum and the months filed.
+per AS (
+  SELECT plan.*,
+         CASE WHEN plan.kind <> 'new' THEN make_date($3::int, 1, 1)
+              WHEN plan.actual_date IS NOT NULL
+              THEN greatest(make_date($3::int, 1, 1), date_trunc('month', plan.actual_date::timestamp)::date)
+         END AS first_month
+    FROM plan),
 done AS (
-  SELECT r.project_id, sum(r.completed) AS completed FROM major_project_reports r
-   WHERE r.month >= make_date($3::int, 1, 1) AND r.month <= $4::date GROUP BY r.project_id),
-${OWED_MONTHS('pl.zone_id', '$3', '$4').replace('WHERE pl.zone_id = pl.zone_id::uuid AND', 'WHERE')},
+  SELECT per.project_id, sum(r.completed) AS completed,
+         count(*) FILTER (WHERE r.month >= per.first_month)::int AS filed
+    FROM per JOIN major_project_reports r ON r.project_id = per.project_id
+   WHERE r.month >= make_date($3::int, 1, 1) AND r.month <= $4::date
+   GROUP BY per.project_id),
 missing AS (
-  SELECT p.zone_id, count(*)::int AS n FROM owed o JOIN major_projects p ON p.id = o.project_id
-   WHERE NOT EXISTS (SELECT 1 FROM major_project_reports r WHERE r.project_id = o.project_id AND r.month = o.month)
-   GROUP BY p.zone_id),
+  SELECT per.zone_id,
+         sum(greatest(0, (extract(year FROM $4::date) * 12 + extract(month FROM $4::date))
+                        - (extract(year FROM per.first_month) * 12 + extract(month FROM per.first_month)) + 1)
+             - coalesce(done.filed, 0))::int AS n
+    FROM per LEFT JOIN done USING (project_id) WHERE per.first_month IS NOT NULL GROUP BY per.zone_id),
 major AS (
   SELECT plan.zone_id, count(*)::int AS projects, coalesce(sum(annual_plan), 0)::numeric(20, 2)::text AS "annualPlan",
          coalesce(sum(done.completed), 0)::numeric(20, 2)::text AS completed,

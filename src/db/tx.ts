@@ -49,6 +49,9 @@ export async function transaction<T>(
     const setup = [
       'BEGIN',
       database.appRole ? `SET LOCAL ROLE ${database.appRole}` : '',
+      // JIT compiling a report's plan costs hundreds of ms to save a few (measured: 886 ms of a 1.9 s
+      // rollup over 200 zones); interactive figures are better without it. PGlite has no JIT.
+      database.kind === 'postgres' ? 'SET LOCAL jit = off' : '',
       `SELECT set_config('app.zone_id', '${zoneId ?? ''}', true), set_config('app.system', '${zoneId ? '' : 'on'}', true)`,
       session
         ? `SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = '${session}' AND expires_at > now()) AS live`
