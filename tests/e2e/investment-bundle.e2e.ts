@@ -1,6 +1,6 @@
-import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartOrder, FIGURES_SEEN, gzippedScripts } from './bundle-kit.ts';
 import { launch, loginOk, open, visible } from './helpers.ts';
 
 let browser: Browser;
@@ -11,36 +11,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Every script the page fetched, by path, with its gzipped size. */
-function collect(page: Page) {
-  const pending: Promise<[string, number]>[] = [];
-  page.on('response', (res) => {
-    if (!res.url().endsWith('.js')) return;
-    pending.push(res.body().then((body) => [new URL(res.url()).pathname, gzipSync(body).length]));
-  });
-  return async () => new Map(await Promise.all(pending));
-}
-
 const kb = (scripts: Map<string, number>) => [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
-
-/**
- * Records (on the page's clock, as the resource timings) when the first figure
- * card appears. A string: the test runner's name helpers do not exist in the page.
- */
-const FIGURES_SEEN = `new MutationObserver((_, o) => {
-  if (document.querySelector('[data-testid^="figure-"]')) {
-    window.__figuresAt = performance.now();
-    o.disconnect();
-  }
-}).observe(document, { childList: true, subtree: true });`;
-
-/** When the figures appeared and when ECharts was asked for, on the page's clock. */
-const chartOrder = (page: Page) =>
-  page.evaluate(() => ({
-    figures: (window as unknown as { __figuresAt?: number }).__figuresAt ?? Number.NaN,
-    chart:
-      performance.getEntriesByType('resource').find((e) => /\/EChart-[^/]*\.js$/.test(e.name))?.startTime ?? Number.NaN,
-  }));
 
 describe('the investment dashboard route', () => {
   it('shows its figures within 450 kB of gzipped JavaScript opened straight from its address; ECharts (≤ 200 kB) follows', async () => {
@@ -49,7 +20,7 @@ describe('the investment dashboard route', () => {
     await context.addInitScript({ content: FIGURES_SEEN });
     // A fresh page load: everything the route needs, counted from nothing.
     const fresh = await context.newPage();
-    const scripts = collect(fresh);
+    const scripts = gzippedScripts(fresh);
     await fresh.goto('/investment/dashboard');
     await visible(fresh.getByTestId('by-channel-chart').locator('canvas'));
     await fresh.waitForLoadState('networkidle');
@@ -79,7 +50,7 @@ describe('the investment dashboard route', () => {
     const { context, page } = await open(browser);
     await loginOk(page, 'jhj');
     const fresh = await context.newPage();
-    const scripts = collect(fresh);
+    const scripts = gzippedScripts(fresh);
     await fresh.goto('/investment/pipeline');
     await visible(fresh.getByTestId('pipeline-card'));
     await fresh.waitForLoadState('networkidle');

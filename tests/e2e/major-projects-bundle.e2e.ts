@@ -1,6 +1,6 @@
-import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartOrder, FIGURES_SEEN, gzippedScripts } from './bundle-kit.ts';
 import { baseUrl, DEMO_PASSWORD, launch, open, visible } from './helpers.ts';
 
 let browser: Browser;
@@ -11,39 +11,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Every script the page fetches, by path, with its gzipped size. */
-function scripts(page: Page) {
-  const pending: Promise<[string, number]>[] = [];
-  page.on('response', (res) => {
-    if (!res.url().endsWith('.js')) return;
-    pending.push(res.body().then((body) => [new URL(res.url()).pathname, gzipSync(body).length]));
-  });
-  return async () => new Map(await Promise.all(pending));
-}
-
-/**
- * Records (on the page's clock, as the resource timings) when the first figure
- * card appears. A string: the test runner's name helpers do not exist in the page.
- */
-const FIGURES_SEEN = `new MutationObserver((_, o) => {
-  if (document.querySelector('[data-testid^="figure-"]')) {
-    window.__figuresAt = performance.now();
-    o.disconnect();
-  }
-}).observe(document, { childList: true, subtree: true });`;
-
-/** When the figures appeared and when ECharts was asked for, on the page's clock. */
-const chartOrder = (page: Page) =>
-  page.evaluate(() => ({
-    figures: (window as unknown as { __figuresAt?: number }).__figuresAt ?? Number.NaN,
-    chart:
-      performance.getEntriesByType('resource').find((e) => /\/EChart-[^/]*\.js$/.test(e.name))?.startTime ?? Number.NaN,
-  }));
-
 describe('the major-projects bundle', () => {
   it('keeps ECharts and the module off the login page; the dashboard shows its figures within 450 kB gzip', async () => {
     const login = await open(browser);
-    const onLogin = scripts(login.page);
+    const onLogin = gzippedScripts(login.page);
     await login.page.goto('/login');
     await visible(login.page.getByLabel('用户名'));
     await login.page.waitForLoadState('networkidle');
@@ -61,7 +32,7 @@ describe('the major-projects bundle', () => {
     const { context, page } = await open(browser);
     await context.addCookies([{ name, value, url: baseUrl() }]);
     await context.addInitScript({ content: FIGURES_SEEN });
-    const onDashboard = scripts(page);
+    const onDashboard = gzippedScripts(page);
     await page.goto('/major-projects/dashboard');
     await visible(page.getByTestId('trend-chart').locator('canvas'));
     await page.waitForLoadState('networkidle');

@@ -97,19 +97,12 @@ export function dueThrough(year: number, asOf: string, dueDay: number): string {
   return m;
 }
 
-export interface SupervisionItem extends Metrics {
-  projectId: string;
-  key: string;
-  name: string;
-  kind: Kind;
-  levels: Level[];
-  departmentId: string | null;
-  departmentName: string | null;
-  annualPlan: string;
-  completed: string;
-  colour: Colour;
-  reasons: Reason[];
-}
+/** A judged project: its row (without the start date the judging reads) with its metrics, colour and reasons. */
+export type SupervisionItem = Omit<SupervisionRow, 'plannedStart'> &
+  Metrics & {
+    colour: Colour;
+    reasons: Reason[];
+  };
 
 /** The rows supervision judges, one per project on the year's lists; parameters $1–$3 as PER_PROJECT, $4 the day. */
 export const SUPERVISION_ROWS = `
