@@ -28,16 +28,20 @@ export async function actsOnAll(tx: Tx, actor: Actor): Promise<boolean> {
   return s.coordinatingDepartmentId === actor.departmentId;
 }
 
-/** The caller's department runs the project or sits on its task force, or the caller is on it by name. */
-export async function isProjectTeam(tx: Tx, actor: Actor, projectId: string): Promise<boolean> {
-  const { rows } = await tx.client.query(
-    `SELECT 1 FROM major_projects p
-      WHERE p.id = $1 AND (p.department_id = $2::uuid
+/** Of `projectIds`, those the caller's department runs or sits on the task force of, or the caller is on by name. */
+async function teamProjects(tx: Tx, actor: Actor, projectIds: string[]): Promise<Set<string>> {
+  const { rows } = await tx.client.query<{ id: string }>(
+    `SELECT p.id FROM major_projects p
+      WHERE p.id = ANY ($1::uuid[]) AND (p.department_id = $2::uuid
          OR EXISTS (SELECT 1 FROM major_project_task_force m
                      WHERE m.project_id = p.id AND (m.department_id = $2::uuid OR m.user_id = $3::uuid)))`,
-    [projectId, actor.departmentId, actor.userId],
+    [projectIds, actor.departmentId, actor.userId],
   );
-  return rows.length > 0;
+  return new Set(rows.map((r) => r.id));
+}
+
+async function isProjectTeam(tx: Tx, actor: Actor, projectId: string): Promise<boolean> {
+  return (await teamProjects(tx, actor, [projectId])).has(projectId);
 }
 
 /** Refuses (403) a staff member acting on a visible project that is neither theirs nor coordinated by them. */
@@ -94,12 +98,5 @@ export async function assertActsOnAllProjects(tx: Tx, actor: Actor): Promise<voi
 /** Of `projectIds`, those the caller acts on (all of them for the admin and the coordinating department). */
 export async function projectsActedOn(tx: Tx, actor: Actor, projectIds: string[]): Promise<Set<string>> {
   if (await actsOnAll(tx, actor)) return new Set(projectIds);
-  const { rows } = await tx.client.query<{ id: string }>(
-    `SELECT p.id FROM major_projects p
-      WHERE p.id = ANY ($1::uuid[]) AND (p.department_id = $2::uuid
-         OR EXISTS (SELECT 1 FROM major_project_task_force m
-                     WHERE m.project_id = p.id AND (m.department_id = $2::uuid OR m.user_id = $3::uuid)))`,
-    [projectIds, actor.departmentId, actor.userId],
-  );
-  return new Set(rows.map((r) => r.id));
+  return teamProjects(tx, actor, projectIds);
 }
