@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { prepareParameterised } from '../../src/db/prepared.ts';
 import { inZone, type Tx } from '../../src/db/tx.ts';
 import type { Actor } from '../../src/modules/auth/actor.ts';
 import { dashboard as investmentDashboard } from '../../src/modules/investment/report-records.ts';
@@ -67,7 +68,14 @@ const proto = pg.Client.prototype as unknown as { query: (...args: QueryArgs) =>
 const original = proto.query;
 let capturing: QueryArgs[] | null = null;
 proto.query = function (this: unknown, ...args: QueryArgs) {
-  capturing?.push(args.map((a) => (a && typeof a === 'object' && !Array.isArray(a) ? { ...a } : a)));
+  // Statements the app runs named (db/prepared.ts) are replayed by text, prepared on the replaying connection alike.
+  const first = args[0] as { name?: string; text: string; values: unknown[] } | string;
+  const named = typeof first === 'object' && first?.name ? first : null;
+  capturing?.push(
+    named
+      ? [named.text, named.values]
+      : args.map((a) => (a && typeof a === 'object' && !Array.isArray(a) ? { ...a } : a)),
+  );
   return original.apply(this, args);
 };
 
@@ -104,6 +112,7 @@ export async function reportOverhead(ctx: BenchContext) {
   for (const c of cases(ctx.year)) {
     const statements = await capture(ctx, c.run);
     const client = await ctx.db.pool.connect();
+    const unprepare = prepareParameterised(client, ctx.db.statements);
     const replay = async () => {
       for (const s of statements) await client.query(...(s as [string]));
     };
@@ -132,6 +141,7 @@ export async function reportOverhead(ctx: BenchContext) {
         txTimes.push(performance.now() - t);
       }
     } finally {
+      unprepare();
       client.release();
     }
     const f: ReportFigure = {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { DbConfig } from './config.ts';
 import { openEmbedded } from './embedded.ts';
 import { migrate } from './migrate.ts';
+import { type StatementMode, type Statements, statementsFor } from './prepared.ts';
 
 // Dates stay 'YYYY-MM-DD' strings (no time zone shifts); bigint counts become
 // numbers (they stay far below 2^53); numeric stays a string (exact money).
@@ -15,6 +16,8 @@ export interface Database {
   pool: pg.Pool;
   /** Role that transactions switch to so row-level security applies; null when RLS is forced on the owner. */
   appRole: string | null;
+  /** How parameterised statements are prepared (prepared.ts). */
+  statements: Statements;
   close(): Promise<void>;
 }
 
@@ -29,6 +32,7 @@ export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promi
   let pool: pg.Pool;
   let kind: DatabaseKind;
   let closeEmbedded = async () => {};
+  let statements: StatementMode = 'connection';
   if (cfg.databaseUrl) {
     kind = 'postgres';
     pool = new pg.Pool({
@@ -40,7 +44,9 @@ export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promi
     });
   } else {
     kind = 'pglite';
-    ({ pool, close: closeEmbedded } = await openEmbeddedPool(cfg.dataDir, opts));
+    let owner: boolean;
+    ({ pool, close: closeEmbedded, owner } = await openEmbeddedPool(cfg.dataDir, opts));
+    statements = owner ? 'session' : 'off';
   }
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', (err) => console.error('database connection error:', err.message));
@@ -51,6 +57,7 @@ export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promi
       kind,
       pool,
       appRole,
+      statements: statementsFor(statements),
       close: async () => {
         await pool.end();
         await closeEmbedded();
@@ -68,7 +75,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function openEmbeddedPool(
   dataDir: string,
   opts: OpenOptions,
-): Promise<{ pool: pg.Pool; close: () => Promise<void> }> {
+): Promise<{ pool: pg.Pool; close: () => Promise<void>; owner: boolean }> {
   for (let attempt = 1; ; attempt++) {
     const handle = await openEmbedded(dataDir, { allowClient: opts.allowClient ?? false });
     const pool = new pg.Pool({
@@ -82,10 +89,10 @@ async function openEmbeddedPool(
       // stays open while any is connected (see pglite-worker.mjs), never under a command.
       idleTimeoutMillis: handle.owner ? 10_000 : 0,
     });
-    if (handle.owner) return { pool, close: handle.close };
+    if (handle.owner) return { pool, close: handle.close, owner: true };
     try {
       (await pool.connect()).release();
-      return { pool, close: handle.close };
+      return { pool, close: handle.close, owner: false };
     } catch (err) {
       await pool.end().catch(() => {});
       // The owner closed between our look and our connection: look again (we may own the folder now).

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.ts';
 import type { App } from '../server/context.ts';
 import { createTestDatabase, type TestDatabase } from '../test/databases.ts';
+import { statementsFor } from './prepared.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -104,7 +105,7 @@ describe('the embedded database does not stall the server', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'gx-gone-'));
     const pool = new pg.Pool({ host: empty, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
     const gone = await buildApp({
-      database: { kind: 'pglite', pool, appRole: null, close: () => pool.end() },
+      database: { kind: 'pglite', pool, appRole: null, statements: statementsFor('off'), close: () => pool.end() },
       webDir: null,
     });
     try {

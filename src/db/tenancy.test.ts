@@ -80,6 +80,18 @@ describe.each(KINDS)('zone isolation on %s', (kind) => {
     expect(inB.users).toBeLessThan(all.users);
   });
 
+  it('has forced row-level security and a policy on every table with a zone_id, later modules’ included', async () => {
+    const { rows } = await h.database.pool.query<{ table: string; rls: boolean; forced: boolean; policies: number }>(
+      `SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+              (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND EXISTS (
+          SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'zone_id' AND NOT a.attisdropped)`,
+    );
+    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(['departments', 'users', 'audit_log', 'sessions']));
+    expect(rows.filter((r) => !r.rls || !r.forced || r.policies === 0)).toEqual([]);
+  });
+
   it('refuses to write another zone’s rows inside a zone transaction (WITH CHECK)', async () => {
     const a = await makeZone(h);
     const b = await populatedZone(h);

@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { Database } from './database.ts';
+import { prepareParameterised } from './prepared.ts';
 
 /** A transaction: drizzle for typed queries, the raw client for hand-written SQL. */
 export interface Tx {
@@ -45,6 +46,7 @@ export async function transaction<T>(
     broken = true;
   };
   client.on('error', onError);
+  const unprepare = prepareParameterised(client, database.statements);
   try {
     const setup = [
       'BEGIN',
@@ -80,6 +82,7 @@ export async function transaction<T>(
     if (isConnectionError(err)) broken = true;
     throw err;
   } finally {
+    unprepare();
     client.removeListener('error', onError);
     client.release(broken);
   }

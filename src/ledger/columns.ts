@@ -251,15 +251,16 @@ export function parseRow<C extends readonly ColumnDef[]>(
 
 /**
  * Checks every cell of every row against the columns; returns the typed rows
- * and every problem found (the caller imports nothing when there is one).
+ * (one per sheet row, in order) and every problem found (the caller imports
+ * nothing when there is one).
  */
 export function parseLedger<const C extends readonly ColumnDef[]>(sheet: Sheet, columns: C) {
   const b = bindColumns(sheet.headers, columns);
   const { problems, warnings, headers } = b;
   const rows: ParsedRow<C>[] = [];
-  if (problems.length > 0) return { rows, problems, warnings, headers };
+  if (problems.length > 0) return { rows, problems, warnings, headers, binding: b };
   for (const r of sheet.rows) rows.push({ rowNumber: r.rowNumber, values: parseRow(b, r, problems), headers });
-  return { rows, problems, warnings, headers };
+  return { rows, problems, warnings, headers, binding: b };
 }
 
 /** Reports rows that repeat a key already seen in the same file. */

@@ -39,13 +39,15 @@ function streamingOf<R>(def: LedgerDef<R>): StreamingLedger<unknown> {
       const parsed = parse({ headers: source.headers, rows });
       return { rows: rows.length, problems: parsed.problems, warnings: parsed.warnings, plan: parsed.rows };
     },
-    write: (tx, actor, _source, plan) => apply(tx, actor, plan as R[]),
+    write: (tx, actor, _source, plan, opts) => apply(tx, actor, plan as R[], opts),
   };
 }
 
 /**
  * Imports a whole file or nothing: every row is checked first, then written in
  * one transaction that rolls back on any problem (or always, for a preview).
+ * When the first pass finds problems, the second still checks the rows
+ * against the database, writing nothing, so every problem is listed at once.
  */
 export async function importLedger<R>(
   database: Database,
@@ -79,18 +81,25 @@ export async function importLedger<R>(
     return { ...base, problems: [{ row: 0, column: '', value: file.filename, reason }] };
   }
   const outcome = { ...base, rows: checked.rows, warnings: checked.warnings };
-  if (checked.problems.length > 0) return { ...outcome, problems: checked.problems };
+  // A header problem leaves no columns to read the rows by: nothing more to check.
+  if (checked.problems.some((p) => p.row <= 1)) return { ...outcome, problems: checked.problems };
   if (checked.rows === 0) {
     return {
       ...outcome,
       problems: [{ row: 2, column: '', value: '', reason: t('文件中没有数据行', 'The file has no data rows') }],
     };
   }
+  // With problems in the cells nothing will be written, but the database's own checks still run over
+  // the rows, so that one answer lists every problem (the transaction only reads, and rolls back).
+  const checkOnly = checked.problems.length > 0;
   let done: ImportOutcome;
   try {
     done = await inZone(database, actor.zoneId, async (tx) => {
-      const res = await ledger.write(tx, actor, source, checked.plan);
-      const done = { ...outcome, ...res, ok: res.problems.length === 0 };
+      const res = await ledger.write(tx, actor, source, checked.plan, { checkOnly });
+      const problems = [...checked.problems, ...res.problems].sort((a, b) => a.row - b.row);
+      const done = checkOnly
+        ? { ...outcome, problems, ok: false }
+        : { ...outcome, ...res, problems, ok: problems.length === 0 };
       if (!done.ok || done.dryRun) throw new Rollback(done);
       await tx.client.query(
         `INSERT INTO ledger_imports (zone_id, ledger, filename, sha256, actor_id, actor_name, rows, created, updated, unchanged, warnings)

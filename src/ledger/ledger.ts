@@ -6,6 +6,17 @@ import type { LedgerProblem } from './columns.ts';
 import type { Sheet, SheetSource } from './read.ts';
 import type { Table } from './xlsx.ts';
 
+/**
+ * How the writing pass runs. With `checkOnly` the file already has problems
+ * of its own, so nothing will be written: the pass only looks up what needs
+ * the database (unknown keys and names, clashes with stored records) for the
+ * rows, so that the answer lists every problem at once. A cell with a
+ * problem reaches it as null.
+ */
+export interface WriteOptions {
+  checkOnly: boolean;
+}
+
 export interface ApplyResult {
   created: number;
   updated: number;
@@ -27,11 +38,12 @@ export interface CheckResult<P> {
 /**
  * A ledger read in two passes over the file, so that a large one is never
  * held whole: `check` reads every row without the database, `write` reads
- * them again inside the import's transaction and writes them as it goes.
+ * them again inside the import's transaction and writes them as it goes
+ * (or, when `check` found problems, only checks them against the database).
  */
 export interface StreamingLedger<P> {
   check(source: SheetSource): Promise<CheckResult<P>>;
-  write(tx: Tx, actor: Actor, source: SheetSource, plan: P): Promise<ApplyResult>;
+  write(tx: Tx, actor: Actor, source: SheetSource, plan: P, opts: WriteOptions): Promise<ApplyResult>;
 }
 
 interface LedgerBase {
@@ -58,7 +70,7 @@ export type LedgerDef<R> = LedgerBase &
     | {
         /** Checks the file without the database; `problems` non-empty means nothing is written. */
         parse(sheet: Sheet): { rows: R[]; problems: LedgerProblem[]; warnings: LedgerProblem[] };
-        apply(tx: Tx, actor: Actor, rows: R[]): Promise<ApplyResult>;
+        apply(tx: Tx, actor: Actor, rows: R[], opts: WriteOptions): Promise<ApplyResult>;
         stream?: undefined;
       }
     | { stream: StreamingLedger<R> }

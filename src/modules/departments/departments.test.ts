@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS, makeZone, snapshot, useApp } from '../../test/harness.ts';
+import type { Role } from '../../core/policy.ts';
+import { type Client, KINDS, makeZone, snapshot, useApp } from '../../test/harness.ts';
 
 describe.each(KINDS)('departments on %s', (kind) => {
   const h = useApp(kind);
@@ -92,5 +93,39 @@ describe.each(KINDS)('departments on %s', (kind) => {
     expect((await leader.post('/api/v1/departments', { name: 'z' })).statusCode).toBe(403);
     const both = await zone.as(['staff', 'admin']);
     expect((await both.post('/api/v1/departments', { name: '多角色新建' })).statusCode).toBe(201);
+  });
+
+  it('allows and refuses per role, every action, writing nothing when refused', async () => {
+    const zone = await makeZone(h);
+    const admin = await zone.as(['admin']);
+    const target = (await admin.post('/api/v1/departments', { name: '建设局' })).json();
+    const gone = (await admin.post('/api/v1/departments', { name: '撤并的局' })).json();
+    expect((await admin.delete(`/api/v1/departments/${gone.id}`)).statusCode).toBe(204);
+    let n = 0;
+    const tryAll = async (c: Client) => ({
+      list: (await c.get('/api/v1/departments')).statusCode,
+      get: (await c.get(`/api/v1/departments/${target.id}`)).statusCode,
+      create: (await c.post('/api/v1/departments', { name: `新部门${++n}` })).statusCode,
+      update: (await c.patch(`/api/v1/departments/${target.id}`, { version: 1, name: '改名局' })).statusCode,
+      remove: (await c.delete(`/api/v1/departments/${target.id}`)).statusCode,
+      restore: (await c.post(`/api/v1/departments/${gone.id}/restore`)).statusCode,
+    });
+    const refused = { list: 403, get: 403, create: 403, update: 403, remove: 403, restore: 403 };
+    const readOnly = { ...refused, list: 200, get: 200 };
+    const expected: [Role, Record<string, number>][] = [
+      ['leader', readOnly],
+      ['staff', readOnly],
+      ['viewer', readOnly],
+      ['agency', refused],
+      ['owner', refused],
+      ['enterprise', refused],
+    ];
+    for (const [role, want] of expected) {
+      const c = await zone.as([role]);
+      const before = await snapshot(h.database);
+      expect(await tryAll(c), role).toEqual(want);
+      expect(await snapshot(h.database), role).toEqual(before);
+    }
+    expect(await tryAll(admin)).toEqual({ list: 200, get: 200, create: 201, update: 200, remove: 204, restore: 200 });
   });
 });

@@ -84,6 +84,12 @@ describe.each(KINDS)('companies API on %s', (kind) => {
       })
     ).json();
     expect(proj.company.top500).toBe(true);
+    // Everything else attached to the duplicate: a lead, a visit, a subsidiary.
+    const lead = (await admin.post(`${P}/leads`, { companyId: dup.id, title: '二期扩产', channel: 'chain' })).json();
+    const visit = (
+      await admin.post(`${P}/visits`, { startedOn: '2025-02-01', place: '深圳', companyIds: [dup.id, keep.id] })
+    ).json();
+    const sub = (await admin.post(`${P}/companies`, { name: '比亚迪衡阳子公司', parentId: dup.id })).json();
     const stale = await admin.post(`${P}/companies/${keep.id}/merge`, { sourceId: dup.id, version: 99 });
     expect(stale.statusCode).toBe(409);
     const merged = await admin.post(`${P}/companies/${keep.id}/merge`, { sourceId: dup.id, version: keep.version });
@@ -98,6 +104,10 @@ describe.each(KINDS)('companies API on %s', (kind) => {
       ],
     });
     expect((await admin.get(`${P}/projects/${proj.id}`)).json().company.id).toBe(keep.id);
+    expect((await admin.get(`${P}/leads/${lead.id}`)).json().company.id).toBe(keep.id);
+    // The visit named both: it keeps one entry, the kept company.
+    expect((await admin.get(`${P}/visits/${visit.id}`)).json().companies).toEqual([{ id: keep.id, name: keep.name }]);
+    expect((await admin.get(`${P}/companies/${sub.id}`)).json().parentId).toBe(keep.id);
     expect((await admin.get(`${P}/companies/${dup.id}`)).statusCode).toBe(404);
     const r = (await admin.get('/api/v1/reports/investment-summary?from=2025-01-01&to=2025-12-31')).json();
     expect(r).toMatchObject({ signedProjects: 1, signedTop500: 1, signedAtLeast200M: 1 });

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { selectPage } from '../../db/page.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { AppError, fieldError, notFound } from '../../server/errors.ts';
@@ -55,26 +56,25 @@ function agencyCompanyClause(p: Params, agency: string, alias = 'c') {
                    AND (vl.source_department_id = ${a} OR vl.owner_department_id = ${a})))`;
 }
 
-/** As selectProjects: the page first, then its rows' subqueries (not every matching company's). */
-async function selectCompanies(tx: Tx, p: Params, where: string[], tail = '') {
-  const cut = tail.search(/\sLIMIT\s/i);
-  const order = cut >= 0 ? tail.slice(0, cut) : tail;
-  const { rows } = await tx.client.query<Row>(
-    `WITH page AS (
-       SELECT c.id, count(*) OVER ()::int AS "totalRows" FROM companies c
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${tail})
-     SELECT c.id, c.name, c.uscc, c.industry_code AS "industryCode", c.industry, c.region, c.tags, c.contacts,
+const COLUMNS = `c.id, c.name, c.uscc, c.industry_code AS "industryCode", c.industry, c.region, c.tags, c.contacts,
             c.parent_id AS "parentId", c.merged_into_id AS "mergedIntoId", c.notes, c.version,
             c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.deleted_at AS "deletedAt",
             coalesce((SELECT json_agg(json_build_object('list', m.list, 'year', m.year) ORDER BY m.list, m.year)
                         FROM company_top500 m WHERE m.company_id = c.id), '[]') AS top500,
             (SELECT count(*)::int FROM investment_leads l WHERE l.company_id = c.id AND l.deleted_at IS NULL) AS leads,
-            (SELECT count(*)::int FROM investment_projects x WHERE x.company_id = c.id AND x.deleted_at IS NULL) AS projects,
-            page."totalRows"
-       FROM page JOIN companies c ON c.id = page.id ${order}`,
-    p.values,
-  );
-  return rows as (Row & { totalRows: number })[];
+            (SELECT count(*)::int FROM investment_projects x WHERE x.company_id = c.id AND x.deleted_at IS NULL) AS projects`;
+
+/** As selectProjects: a page of the matching companies and their count (db/page.ts). */
+async function selectCompanies(tx: Tx, p: Params, where: string[], slice: { limit?: number; offset?: number } = {}) {
+  const page = await selectPage<Row>(tx, p.values, {
+    table: 'companies c',
+    alias: 'c',
+    where,
+    order: 'c.name',
+    ...slice,
+    columns: COLUMNS,
+  });
+  return { items: page.rows.map(({ totalRows: _, ...r }) => toCompany(r)), total: page.total };
 }
 
 export async function listCompanies(tx: Tx, actor: Actor, q: CompanyListQuery) {
@@ -92,13 +92,7 @@ export async function listCompanies(tx: Tx, actor: Actor, q: CompanyListQuery) {
   if (q.top500 !== undefined) {
     where.push(`${q.top500 ? '' : 'NOT '}EXISTS (SELECT 1 FROM company_top500 m WHERE m.company_id = c.id)`);
   }
-  const rows = await selectCompanies(
-    tx,
-    p,
-    where,
-    `ORDER BY c.name LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-  );
-  return { items: rows.map(({ totalRows: _, ...r }) => toCompany(r)), total: rows[0]?.totalRows ?? 0 };
+  return selectCompanies(tx, p, where, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 }
 
 export async function getCompany(tx: Tx, actor: Actor, id: string, opts: { deleted?: boolean } = {}) {
@@ -106,10 +100,9 @@ export async function getCompany(tx: Tx, actor: Actor, id: string, opts: { delet
   const where = [`c.id = ${p.add(id)}`, opts.deleted ? 'c.deleted_at IS NOT NULL' : 'c.deleted_at IS NULL'];
   const scope = scopeOf(actor);
   if (scope.agency) where.push(agencyCompanyClause(p, scope.agency));
-  const [row] = await selectCompanies(tx, p, where);
-  if (!row) throw notFound();
-  const { totalRows: _, ...r } = row;
-  return toCompany(r);
+  const { items } = await selectCompanies(tx, p, where);
+  if (!items[0]) throw notFound();
+  return items[0];
 }
 
 /** Live companies whose names are near `name` (same core name, containment or close spelling). */

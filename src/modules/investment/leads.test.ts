@@ -153,4 +153,70 @@ describe.each(KINDS)('leads and visits on %s', (kind) => {
     const upd = await s.a.patch(`${P}/visits/${v.json().id}`, { version: 1, leadIds: [], agreed: '已签框架协议' });
     expect(upd.json()).toMatchObject({ leads: [], agreed: '已签框架协议', version: 2 });
   });
+
+  it('names in the same-company warning only the records the caller may see, and counts the others', async () => {
+    const s = await setup();
+    const company = '同一家投资企业';
+    const other = (
+      await s.admin.post(`${P}/projects`, {
+        code: 'SC-1',
+        name: '别家机构的项目',
+        companyName: company,
+        channel: 'agency',
+        totalInvestment: '100000000',
+        referrerDepartmentId: s.ag2,
+        stage: 'negotiating',
+      })
+    ).json();
+    const secret = (
+      await s.a.post(`${P}/leads`, lead({ companyName: company, title: '局里未共享线索', shared: false }))
+    ).json();
+    const open = (await s.a.post(`${P}/leads`, lead({ companyName: company, title: '局里共享线索' }))).json();
+    const words = (ws: { message: string }[]) => JSON.stringify(ws);
+
+    // An agency: counts only — no names of records, nor whose they are.
+    s.agency.lang = 'en';
+    const ag = (
+      await s.agency.post(`${P}/leads`, lead({ companyName: company, title: '机构线索', shared: false }))
+    ).json();
+    expect(ag.warnings).toEqual([
+      {
+        code: 'company_has_project',
+        message: `"${company}" already has 1 project(s), 1 of which you may not see`,
+        records: [],
+      },
+      {
+        code: 'company_has_lead',
+        message: `"${company}" already has 2 lead(s), 2 of which you may not see`,
+        records: [],
+      },
+    ]);
+    for (const leaked of ['别家机构的项目', '局里未共享线索', '局里共享线索', '经济合作局', '另一家招商公司']) {
+      expect(words(ag.warnings)).not.toContain(leaked);
+    }
+
+    // Staff of another department: every project (zone users see them all) and the shared lead by name;
+    // the unshared leads of 经济合作局 and the agency only counted, with whose they are.
+    const k = (await s.k.post(`${P}/leads`, lead({ companyName: company, title: '科技局线索' }))).json();
+    expect(k.warnings).toEqual([
+      {
+        code: 'company_has_project',
+        message: `“${company}”已有 1 个招商项目`,
+        records: [{ id: other.id, name: '别家机构的项目' }],
+      },
+      {
+        code: 'company_has_lead',
+        message: `“${company}”已有 3 条招商线索，其中 2 条您无权查看（属于深圳鹏程招商咨询有限公司、经济合作局）`,
+        records: [{ id: open.id, name: '局里共享线索' }],
+      },
+    ]);
+    expect(words(k.warnings)).not.toContain('局里未共享线索');
+    expect(words(k.warnings)).not.toContain('机构线索');
+
+    // The admin sees everything: every record named, nothing held back (here on converting a lead).
+    const conv = (await s.admin.post(`${P}/leads/${k.id}/convert`, { code: 'SC-2' })).json();
+    const leadWarning = conv.project.warnings.find((w: { code: string }) => w.code === 'company_has_lead');
+    expect(leadWarning.message).toBe(`“${company}”已有 3 条招商线索`);
+    expect(leadWarning.records.map((r: { id: string }) => r.id).sort()).toEqual([secret.id, open.id, ag.id].sort());
+  });
 });

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { selectPage } from '../../db/page.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../server/errors.ts';
@@ -8,6 +9,7 @@ import type { Actor } from '../auth/actor.ts';
 import { users } from '../users/schema.ts';
 import type { Lead, LeadConvert, LeadCreate, LeadListQuery, LeadUpdate } from './api-work.ts';
 import { companyForForm } from './companies.ts';
+import { leadVisibility as visibility } from './lead-visibility.ts';
 import { createProject, sameCompanyWarnings } from './projects.ts';
 import { leadFollowups, leads } from './schema.ts';
 import { departmentRef, likePattern, Params, scopeOf, today } from './scope.ts';
@@ -20,23 +22,6 @@ import { departmentRef, likePattern, Params, scopeOf, today } from './scope.ts';
  */
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
-const zoneWide = (a: Actor) => a.roles.some((r) => r === 'admin' || r === 'leader' || r === 'viewer');
-
-function visibility(actor: Actor, p: Params): { wall: string | null; canEdit: string } {
-  const scope = scopeOf(actor);
-  if (scope.agency) {
-    const a = p.add(scope.agency);
-    return { wall: `(l.source_department_id = ${a} OR l.owner_department_id = ${a})`, canEdit: 'true' };
-  }
-  if (actor.roles.includes('admin')) return { wall: null, canEdit: 'true' };
-  const d = p.add(actor.departmentId ?? NOBODY);
-  const u = p.add(actor.userId ?? NOBODY);
-  const own = `(l.owner_user_id = ${u} OR l.owner_department_id = ${d}
-      OR (l.owner_user_id IS NULL AND l.owner_department_id IS NULL AND l.source_department_id = ${d}))`;
-  const canEdit = actor.roles.includes('staff') ? `coalesce(${own}, false)` : 'false';
-  if (zoneWide(actor)) return { wall: null, canEdit };
-  return { wall: `(l.shared OR ${own} OR l.source_department_id = ${d})`, canEdit };
-}
 
 type Raw = Omit<Lead, 'createdAt' | 'updatedAt' | 'deletedAt'> & {
   createdAt: Date;
@@ -45,13 +30,33 @@ type Raw = Omit<Lead, 'createdAt' | 'updatedAt' | 'deletedAt'> & {
   totalRows: number;
 };
 
-async function selectLeads(tx: Tx, actor: Actor, p: Params, where: string[], tail = '') {
+const LEAD_JOINS: [string, string][] = [
+  ['c', 'JOIN companies c ON c.id = l.company_id'],
+  ['sd', 'LEFT JOIN departments sd ON sd.id = l.source_department_id'],
+  ['od', 'LEFT JOIN departments od ON od.id = l.owner_department_id'],
+  ['u', 'LEFT JOIN users u ON u.id = l.owner_user_id'],
+];
+
+/** A page of the leads the caller may see and their count (db/page.ts: only the page's rows get the subqueries). */
+async function selectLeads(
+  tx: Tx,
+  actor: Actor,
+  p: Params,
+  where: string[],
+  slice: { limit?: number; offset?: number } = {},
+) {
   const v = visibility(actor, p);
   const all = v.wall ? [v.wall, ...where] : where;
   const dep = (alias: string) =>
     `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'kind', ${alias}.kind) END`;
-  const { rows } = await tx.client.query<Raw>(
-    `SELECT l.id, json_build_object('id', c.id, 'name', c.name, 'uscc', c.uscc) AS company, l.title, l.description,
+  const page = await selectPage<Raw>(tx, p.values, {
+    table: 'investment_leads l',
+    alias: 'l',
+    joins: LEAD_JOINS,
+    where: all,
+    order: 'l.received_on DESC, l.created_at DESC',
+    ...slice,
+    columns: `l.id, json_build_object('id', c.id, 'name', c.name, 'uscc', c.uscc) AS company, l.title, l.description,
             l.estimated_investment AS "estimatedInvestment", l.industry, l.channel, l.source_person AS "sourcePerson",
             ${dep('sd')} AS "sourceDepartment", ${dep('od')} AS "ownerDepartment",
             CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.display_name) END AS "ownerUser",
@@ -62,24 +67,16 @@ async function selectLeads(tx: Tx, actor: Actor, p: Params, where: string[], tai
             (SELECT f.next_on FROM investment_lead_followups f WHERE f.lead_id = l.id
               ORDER BY f.happened_on DESC, f.id DESC LIMIT 1) AS "nextOn",
             (${v.canEdit}) AS "canEdit",
-            l.version, l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.deleted_at AS "deletedAt",
-            count(*) OVER ()::int AS "totalRows"
-       FROM investment_leads l
-       JOIN companies c ON c.id = l.company_id
-       LEFT JOIN departments sd ON sd.id = l.source_department_id
-       LEFT JOIN departments od ON od.id = l.owner_department_id
-       LEFT JOIN users u ON u.id = l.owner_user_id
-      ${all.length ? `WHERE ${all.join(' AND ')}` : ''} ${tail}`,
-    p.values,
-  );
+            l.version, l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.deleted_at AS "deletedAt"`,
+  });
   return {
-    items: rows.map(({ totalRows: _, ...r }) => ({
+    items: page.rows.map(({ totalRows: _, ...r }) => ({
       ...r,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
       deletedAt: r.deletedAt ? r.deletedAt.toISOString() : null,
     })),
-    total: rows[0]?.totalRows ?? 0,
+    total: page.total,
   };
 }
 
@@ -99,13 +96,7 @@ export async function listLeads(tx: Tx, actor: Actor, q: LeadListQuery) {
   if (q.companyId) where.push(`l.company_id = ${p.add(q.companyId)}`);
   if (q.mine) where.push(`l.owner_user_id = ${p.add(actor.userId ?? NOBODY)}`);
   if (q.unclaimed) where.push('l.owner_user_id IS NULL');
-  return selectLeads(
-    tx,
-    actor,
-    p,
-    where,
-    `ORDER BY l.received_on DESC, l.created_at DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-  );
+  return selectLeads(tx, actor, p, where, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 }
 
 export async function getLead(tx: Tx, actor: Actor, id: string) {
@@ -163,7 +154,7 @@ export async function createLead(tx: Tx, actor: Actor, input: LeadCreate) {
   }
   await departmentRef(tx, 'sourceDepartmentId', source);
   const owner = await ownerFor(tx, actor, input);
-  const warnings = await sameCompanyWarnings(tx, companyId, {});
+  const warnings = await sameCompanyWarnings(tx, actor, companyId, {});
   const [row] = await tx.db
     .insert(leads)
     .values({

@@ -4,12 +4,13 @@ import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import {
   type ColumnDef,
+  cellText,
   duplicateKeys,
   type LedgerProblem,
   parseLedger,
   type RowValues,
 } from '../../ledger/columns.ts';
-import type { ApplyResult, LedgerDef } from '../../ledger/ledger.ts';
+import type { ApplyResult, LedgerDef, WriteOptions } from '../../ledger/ledger.ts';
 import type { Sheet } from '../../ledger/read.ts';
 import type { Table } from '../../ledger/xlsx.ts';
 import { t } from '../../server/lang.ts';
@@ -39,12 +40,14 @@ function parse(sheet: Sheet) {
   const parsed = parseLedger(sheet, FOREIGN_CAPITAL_COLUMNS);
   if (parsed.problems.some((p) => p.row === 1)) return parsed;
   const problems: LedgerProblem[] = [...parsed.problems];
-  for (const r of parsed.rows) {
+  const amountAt = parsed.binding.bound.get('amount')?.index ?? -1;
+  for (const [i, r] of parsed.rows.entries()) {
     if (r.values.amount !== null && new Decimal(r.values.amount).lte(0)) {
       problems.push({
         row: r.rowNumber,
         column: r.headers.amount,
-        value: r.values.amount,
+        // The value as the cell has it (0, not the converted 0.00): parseLedger keeps the sheet's row order.
+        value: cellText(sheet.rows[i].cells[amountAt] ?? null),
         reason: t('到位金额须大于 0', 'The amount must be above 0'),
       });
     }
@@ -53,9 +56,11 @@ function parse(sheet: Sheet) {
   return { rows: parsed.rows, problems: problems.sort((a, b) => a.row - b.row), warnings: parsed.warnings };
 }
 
-async function apply(tx: Tx, actor: Actor, rows: ForeignCapitalRow[]): Promise<ApplyResult> {
+async function apply(tx: Tx, actor: Actor, all: ForeignCapitalRow[], opts: WriteOptions): Promise<ApplyResult> {
   const out: ApplyResult = { created: 0, updated: 0, unchanged: 0, problems: agencyImportProblem(actor) };
   if (out.problems.length > 0) return out;
+  // With problems in the file, rows whose key cells did not parse have nothing to look up.
+  const rows = all.filter((r) => r.values.project !== null && r.values.code !== null);
   const projectIds = new Map<string, string>();
   const existing = new Map<string, typeof foreignCapital.$inferSelect>();
   for (let i = 0; i < rows.length; i += 1000) {
@@ -98,7 +103,7 @@ async function apply(tx: Tx, actor: Actor, rows: ForeignCapitalRow[]): Promise<A
       });
     }
   }
-  if (out.problems.length > 0) return out;
+  if (out.problems.length > 0 || opts.checkOnly) return out;
   for (const r of rows) {
     const v = {
       projectId: projectIds.get(r.values.project as string) as string,

@@ -6,7 +6,7 @@ import { type Text, t } from '../../server/lang.ts';
 import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { companies } from './schema.ts';
-import type { Top500List } from './vocab.ts';
+import { TOP500_LISTS, type Top500List } from './vocab.ts';
 
 /**
  * A ledger's investors resolved the way `resolveCompany` resolves one — by
@@ -34,7 +34,17 @@ const NEW_COMPANY = [
   ['uscc', 'text'],
 ] as const satisfies readonly Column[];
 
-export async function resolveInvestors(tx: Tx, actor: Actor, investors: Investor[]): Promise<Map<string, Resolved>> {
+/**
+ * With `write: false` nothing is created or changed (the import will not
+ * write): the answer is the same, the problems included, with the ids of
+ * companies it would create made up.
+ */
+export async function resolveInvestors(
+  tx: Tx,
+  actor: Actor,
+  investors: Investor[],
+  opts: { write: boolean } = { write: true },
+): Promise<Map<string, Resolved>> {
   const usccs = [...new Set(investors.map((i) => i.uscc).filter((u): u is string => !!u))];
   const names = [...new Set(investors.map((i) => i.name))];
   const byUscc = new Map<string, string>();
@@ -63,6 +73,9 @@ export async function resolveInvestors(tx: Tx, actor: Actor, investors: Investor
     if (named) {
       if (!inv.uscc || named.uscc === inv.uscc) {
         out.set(inv.key, { id: named.id, changed: false });
+      } else if (named.uscc && named.fresh) {
+        // One name with two codes within the file: the file's own check reports it, and nothing is written.
+        out.set(inv.key, { id: named.id, changed: true });
       } else if (named.uscc) {
         out.set(inv.key, {
           problem: t(
@@ -73,7 +86,7 @@ export async function resolveInvestors(tx: Tx, actor: Actor, investors: Investor
       } else {
         // The file gives the code of a company registered without one.
         if (named.fresh) named.fresh.uscc = inv.uscc;
-        else {
+        else if (opts.write) {
           await updateVersioned(tx, companies, named.id, undefined, { uscc: inv.uscc });
           await record(tx, actor, {
             action: 'update',
@@ -95,6 +108,7 @@ export async function resolveInvestors(tx: Tx, actor: Actor, investors: Investor
     if (inv.uscc) byUscc.set(inv.uscc, row.id);
     out.set(inv.key, { id: row.id, changed: true });
   }
+  if (!opts.write) return out;
   // The companies and their audit entries in one statement.
   const u = unnestOf(NEW_COMPANY);
   const insert = `
@@ -143,5 +157,35 @@ export async function setInvestorLists(tx: Tx, actor: Actor, lists: Map<string, 
     ],
     added,
   );
+  // Each company whose lists changed gets its audit entry, all in one statement.
+  const rank = (l: string) => TOP500_LISTS.indexOf(l as Top500List);
+  const state = (ls: Iterable<string>) =>
+    JSON.stringify({ top500: [...ls].sort((a, b) => rank(a) - rank(b)).map((list) => ({ list })) });
+  await bulkInsert(
+    tx,
+    'audit_log',
+    AUDIT_ENTRY,
+    [...changed].map((companyId) => [
+      actor.zoneId,
+      actor.userId,
+      actor.displayName,
+      'update',
+      'company',
+      companyId,
+      state(held.get(companyId) ?? []),
+      state(lists.get(companyId) ?? []),
+    ]),
+  );
   return changed;
 }
+
+const AUDIT_ENTRY = [
+  ['zone_id', 'uuid'],
+  ['actor_id', 'uuid'],
+  ['actor_name', 'text'],
+  ['action', 'text'],
+  ['entity', 'text'],
+  ['entity_id', 'text'],
+  ['before', 'jsonb'],
+  ['after', 'jsonb'],
+] as const satisfies readonly Column[];

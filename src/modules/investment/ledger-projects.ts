@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { type Column, rowJson, rowOf, unnestOf, unnestParams } from '../../db/bulk.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import type { ApplyResult, LedgerDef } from '../../ledger/ledger.ts';
+import type { ApplyResult, LedgerDef, WriteOptions } from '../../ledger/ledger.ts';
 import type { SheetSource } from '../../ledger/read.ts';
 import type { Table } from '../../ledger/xlsx.ts';
 import { t } from '../../server/lang.ts';
@@ -10,7 +10,7 @@ import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { createDepartment } from '../departments/service.ts';
 import { agencyImportProblem, amountCell, dateCell } from './ledger-common.ts';
-import { type Resolved, resolveInvestors, setInvestorLists } from './ledger-investors.ts';
+import { resolveInvestors, setInvestorLists } from './ledger-investors.ts';
 import {
   check,
   companyKey,
@@ -42,9 +42,12 @@ async function eventFor(tx: Tx, actor: Actor, cache: Map<string, string>, name: 
     .select({ id: signingEvents.id })
     .from(signingEvents)
     .where(and(eq(signingEvents.name, name), eq(signingEvents.heldOn, on), isNull(signingEvents.deletedAt)));
-  const id =
-    found?.id ??
-    (await tx.db.insert(signingEvents).values({ zoneId: actor.zoneId, name, heldOn: on }).returning())[0].id;
+  let id = found?.id;
+  if (!id) {
+    const [made] = await tx.db.insert(signingEvents).values({ zoneId: actor.zoneId, name, heldOn: on }).returning();
+    await record(tx, actor, { action: 'create', entity: 'signing_event', entityId: made.id, after: made });
+    id = made.id;
+  }
   cache.set(key, id);
   return id;
 }
@@ -150,34 +153,59 @@ const WRITE_CHUNK = 1000;
  * The second pass, inside the import's transaction: the units and investors
  * of the whole file first (from the plan), then the rows again, a chunk at
  * a time, each chunk's existing projects read in one statement and its new
- * ones written in one more. Any problem stops the writing (the import rolls back).
+ * ones written in one more. A problem only the database sees (an unknown
+ * unit, an investor registered under another code) is found before any row
+ * is written; then, as when the first pass found problems (`checkOnly`), the
+ * rows are only checked, so that every problem is listed and nothing written.
  */
-async function write(tx: Tx, actor: Actor, source: SheetSource, plan: ProjectPlan): Promise<ApplyResult> {
+async function write(
+  tx: Tx,
+  actor: Actor,
+  source: SheetSource,
+  plan: ProjectPlan,
+  opts: WriteOptions,
+): Promise<ApplyResult> {
   const out: ApplyResult = { created: 0, updated: 0, unchanged: 0, problems: agencyImportProblem(actor) };
   if (out.problems.length > 0) return out;
   const deps = await departmentsByName(tx);
-  if (deps.size === 0) await adoptReferrers(tx, actor, plan, deps);
-  if ([...plan.referrers.keys()].some((name) => !deps.has(name))) {
+  // A zone without units adopts the file's (below); when nothing is written, they count as known.
+  const adopting = deps.size === 0;
+  const knownUnit = (name: string) => adopting || deps.has(name);
+  let checkOnly = opts.checkOnly || [...plan.referrers.keys()].some((name) => !knownUnit(name));
+  // Every investor of the file at once (ledger-investors.ts): a few statements, not a few per row.
+  const investors = await resolveInvestors(
+    tx,
+    actor,
+    [...plan.investors].map(([key, v]) => ({ key, name: v.name, uscc: v.uscc })),
+    { write: !checkOnly },
+  );
+  if ([...investors.values()].some((c) => 'problem' in c)) checkOnly = true;
+  if (checkOnly) {
     for await (const rows of projectRows(source, plan, WRITE_CHUNK)) {
       for (const r of rows) {
-        if (r.values.referrer && !deps.has(r.values.referrer)) {
+        const v = r.values;
+        if (v.referrer && !knownUnit(v.referrer)) {
           out.problems.push({
             row: r.rowNumber,
             column: r.headers.referrer,
-            value: r.values.referrer,
+            value: v.referrer,
             reason: t('不是本园区的部门或招商机构', 'Not a department or agency of the zone'),
+          });
+        }
+        const c = v.investor ? investors.get(companyKey(v)) : undefined;
+        if (c && 'problem' in c) {
+          out.problems.push({
+            row: r.rowNumber,
+            column: r.headers.investor,
+            value: v.investor ?? '',
+            reason: c.problem,
           });
         }
       }
     }
     return out;
   }
-  // Every investor of the file at once (ledger-investors.ts): a few statements, not a few per row.
-  const investors = await resolveInvestors(
-    tx,
-    actor,
-    [...plan.investors].map(([key, v]) => ({ key, name: v.name, uscc: v.uscc })),
-  );
+  if (adopting) await adoptReferrers(tx, actor, plan, deps);
   const lists = new Map<string, Top500List[]>();
   for (const [key, v] of plan.investors) {
     const c = investors.get(key);
@@ -217,16 +245,8 @@ async function write(tx: Tx, actor: Actor, source: SheetSource, plan: ProjectPla
       let companyChanged = false;
       let companyId = companiesDone.get(companyKey(v));
       if (!companyId) {
-        const c = investors.get(companyKey(v)) as Resolved;
-        if ('problem' in c) {
-          out.problems.push({
-            row: r.rowNumber,
-            column: r.headers.investor,
-            value: v.investor ?? '',
-            reason: c.problem,
-          });
-          continue;
-        }
+        // Resolved without a problem: one would have made this pass check only.
+        const c = investors.get(companyKey(v)) as { id: string; changed: boolean };
         companyId = c.id;
         companyChanged = c.changed || listsChanged.has(companyId);
         companiesDone.set(companyKey(v), companyId);
@@ -314,11 +334,8 @@ async function write(tx: Tx, actor: Actor, source: SheetSource, plan: ProjectPla
       });
       out.updated++;
     }
-    // Once a row has a problem the import will roll back: the rest is only checked.
-    if (out.problems.length === 0) {
-      writing = insertFresh(tx, actor, fresh);
-      writing.catch(() => {});
-    }
+    writing = insertFresh(tx, actor, fresh);
+    writing.catch(() => {});
   }
 }
 

@@ -93,6 +93,8 @@ describe.each(KINDS)('investment ledgers on %s', (kind) => {
         [3, '招商渠道', '走后门'],
         [3, '总投资（万元）', '-5'],
         [3, '签约日期', ''],
+        // Only the database knows the zone's units: checked along with the cells.
+        [3, '引荐单位', '不存在局'],
         [5, '签约日期', '2024/2/30'],
         [5, '总投资（万元）', 'abc'],
         [5, '项目编号', 'G-1'],
@@ -114,6 +116,54 @@ describe.each(KINDS)('investment ledgers on %s', (kind) => {
     const second = await importFile(db, zone.id, 'projects', fixed, 'fixed.csv');
     expect(second.problems.map((p) => [p.row, p.column, p.value])).toEqual([[3, '引荐单位', '不存在局']]);
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("lists the problems only the database sees along with the cells' own, and writes nothing", async () => {
+    const zone = await newZone(db, [{ name: '经济合作局' }]);
+    // A company the zone has under one code; the file gives it another.
+    const registered = csv([
+      ['项目编号', '项目名称', '投资方', '统一社会信用代码', '招商渠道', '阶段', '总投资(万元)'],
+      ['OLD-1', '旧项目', '已登记企业', '91430100AY4CL12TH4', '其他', '在谈', '1'],
+    ]);
+    expect(await importFile(db, zone.id, 'projects', registered, 'r.csv')).toMatchObject({ ok: true, created: 1 });
+    const head = ['项目编号', '项目名称', '投资方', '统一社会信用代码', '招商渠道', '引荐单位', '阶段', '总投资(万元)'];
+    // A valid code, other than the registered one: only the database can object to it.
+    const body = '91430100500000001';
+    const other = '91430100500000002';
+    const third = '91430100500000003';
+    const real = csv([
+      head,
+      ['M-1', '坏单元格', '企业一', '', '其他', '经济合作局', '在谈', 'abc'],
+      ['M-2', '未知单位', '企业二', '', '其他', '不存在局', '在谈', '10'],
+      ['M-3', '代码冲突', '已登记企业', `${body}${usccCheckChar(body)}`, '其他', '', '在谈', '10'],
+      ['M-4', '好行', '企业四', '', '其他', '经济合作局', '在谈', '10'],
+      // One name, two codes within the file: the file's own problem, not also a clash with the database.
+      ['M-5', '同名一', '同名企业', `${other}${usccCheckChar(other)}`, '其他', '', '在谈', '10'],
+      ['M-6', '同名二', '同名企业', `${third}${usccCheckChar(third)}`, '其他', '', '在谈', '10'],
+    ]);
+    const before = await snapshot(db);
+    for (const dryRun of [false, true]) {
+      const out = await importFile(db, zone.id, 'projects', real, 'm.csv', dryRun);
+      expect(out).toMatchObject({ ok: false, created: 0, updated: 0, unchanged: 0 });
+      expect(out.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+        [2, '总投资(万元)', 'abc'],
+        [3, '引荐单位', '不存在局'],
+        [4, '投资方', '已登记企业'],
+        [7, '统一社会信用代码', `${third}${usccCheckChar(third)}`],
+      ]);
+      expect(out.problems[2].reason['zh-CN']).toContain('91430100AY4CL12TH4');
+      expect(await snapshot(db)).toEqual(before);
+    }
+    // The same in a zone with no units yet (one the import would give them): only the cell's problem.
+    const bare = await newZone(db);
+    const alone = await importFile(db, bare.id, 'projects', real, 'm.csv');
+    expect(alone.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, '总投资(万元)'],
+      [7, '统一社会信用代码'],
+    ]);
+    expect(await inZone(db, bare.id, async (tx) => (await tx.client.query('SELECT id FROM departments')).rows)).toEqual(
+      [],
+    );
   });
 
   it('requires the signing date from 签约 on, but not for a project dropped before signing', async () => {
@@ -292,10 +342,13 @@ describe.each(KINDS)('investment ledgers on %s', (kind) => {
         '100',
       ],
       ['T-3', '三期', '无榜企业', '', '', '其他', '签约', '2024-01-12', '100'],
+      // The other list separators the spec allows: full-width comma and semicolon, in another order.
+      ['T-4', '四期', '双榜集团', '91430100AY4CL12TH4', '中国500强，世界500强', '其他', '签约', '2024-01-13', '100'],
+      ['T-5', '五期', '双榜集团', '91430100AY4CL12TH4', '世界500强;中国500强', '其他', '签约', '2024-01-14', '100'],
     ]);
     expect((await importFile(db, zone.id, 'projects', file, 't.csv')).problems).toEqual([]);
     const r = await report(db, zone, '2024-01-01', '2024-01-31');
-    expect(r).toMatchObject({ signedProjects: 3, signedTop500: 2 });
+    expect(r).toMatchObject({ signedProjects: 5, signedTop500: 4 });
     const companies = await inZone(db, zone.id, async (tx) => {
       return (await tx.client.query('SELECT name, uscc FROM companies ORDER BY name')).rows;
     });
@@ -350,7 +403,7 @@ describe.each(KINDS)('investment ledgers on %s', (kind) => {
     const refused = await importFile(db, zone.id, 'projects', await xlsx([head, ...bad]), 'bad.xlsx');
     expect(refused.ok).toBe(false);
     expect(refused.problems.map((p) => [p.row, p.column])).toEqual([[4501, '投资方']]);
-    // The first chunks were written before the last one found its problem: all rolled back.
+    // The investors are resolved before any chunk is written: the last row's problem stops it all.
     expect(await snapshot(db)).toEqual(before);
     const file = await xlsx([head, ...rows(4500)]);
     const done = await importFile(db, zone.id, 'projects', file, 'big.xlsx');
@@ -421,7 +474,11 @@ describe.each(KINDS)('investment ledgers on %s', (kind) => {
     ]);
     const before = await snapshot(db);
     const b1 = await importFile(db, zone.id, 'fx', bad, 'bad.csv');
-    expect(b1.problems.map((p) => [p.row, p.column, p.value])).toEqual([[2, '到位金额(美元)', '0.00']]);
+    // The amount as the cell has it, and the unknown project (the database's check) along with it.
+    expect(b1.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+      [2, '到位金额(美元)', '0'],
+      [3, '项目编号', 'NOPE'],
+    ]);
     const b2 = await importFile(
       db,
       zone.id,

@@ -1,3 +1,4 @@
+import { selectPage } from '../../db/page.ts';
 import type { Tx } from '../../db/tx.ts';
 import { notFound } from '../../server/errors.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -37,13 +38,6 @@ const JOIN_BY_ALIAS: [string, string][] = [
   ['sd', 'LEFT JOIN departments sd ON sd.id = p.responsible_department_id'],
   ['e', 'LEFT JOIN investment_signing_events e ON e.id = p.signing_event_id'],
 ];
-const JOINS = JOIN_BY_ALIAS.map(([, j]) => `\n    ${j}`).join('');
-
-/** Only the joins a filter or an order refers to (each is a foreign key, so leaving one out drops no row). */
-const joinsFor = (sql: string) =>
-  JOIN_BY_ALIAS.filter(([alias]) => new RegExp(`\\b${alias}\\.`).test(sql))
-    .map(([, j]) => `\n    ${j}`)
-    .join('');
 
 type Raw = Omit<Project, 'createdAt' | 'updatedAt' | 'deletedAt'> & {
   createdAt: Date;
@@ -66,27 +60,28 @@ export function agencyProjectClause(actor: Actor, p: Params): string | null {
   return scope.agency ? `p.referrer_department_id = ${p.add(scope.agency)}` : null;
 }
 
-/**
- * The page is picked first (with the totals of every matching row) and only its rows get the subqueries
- * and JSON: in one SELECT, the window totals made PostgreSQL build them for every matching row (a page of
- * 20 of 2,000 projects took 30–50 ms; see BENCHMARKS.md). `tail` is `ORDER BY … [LIMIT … OFFSET …]`.
- */
-export async function selectProjects(tx: Tx, p: Params, where: string[], tail = '') {
-  const cut = tail.search(/\sLIMIT\s/i);
-  const order = cut >= 0 ? tail.slice(0, cut) : tail;
-  const { rows } = await tx.client.query<Raw>(
-    `WITH page AS (
-       SELECT p.id, count(*) OVER ()::int AS "totalRows", round((sum(p.total_investment) OVER ()), 2) AS "sumRows"
-         FROM investment_projects p ${joinsFor(`${where.join(' ')} ${tail}`)}
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${tail})
-     SELECT ${COLUMNS}, page."totalRows", page."sumRows"
-       FROM page JOIN investment_projects p ON p.id = page.id ${JOINS} ${order}`,
-    p.values,
-  );
+export interface Slice {
+  /** Without `ORDER BY`; the id is the last key. */
+  order?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Projects matching `where` (on alias `p`, joins c, rd, sd, e), a page of them and the totals of all (db/page.ts). */
+export async function selectProjects(tx: Tx, p: Params, where: string[], slice: Slice = {}) {
+  const page = await selectPage<Raw, { sumRows: string | null }>(tx, p.values, {
+    table: 'investment_projects p',
+    alias: 'p',
+    joins: JOIN_BY_ALIAS,
+    where,
+    ...slice,
+    totals: 'round(sum(p.total_investment), 2) AS "sumRows"',
+    columns: COLUMNS,
+  });
   return {
-    items: rows.map(toProject),
-    total: rows[0]?.totalRows ?? 0,
-    totalInvestment: rows[0]?.sumRows ?? '0.00',
+    items: page.rows.map(toProject),
+    total: page.total,
+    totalInvestment: page.totals?.sumRows ?? '0.00',
   };
 }
 
@@ -120,12 +115,11 @@ export async function listProjects(tx: Tx, actor: Actor, q: ProjectListQuery) {
   if (q.signingEventId) where.push(`p.signing_event_id = ${p.add(q.signingEventId)}`);
   if (q.signedFrom) where.push(`p.signed_on >= ${p.add(q.signedFrom)}`);
   if (q.signedTo) where.push(`p.signed_on <= ${p.add(q.signedTo)}`);
-  return selectProjects(
-    tx,
-    p,
-    where,
-    `ORDER BY ${SORTS[q.sort]}, p.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-  );
+  return selectProjects(tx, p, where, {
+    order: SORTS[q.sort],
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
 }
 
 /** One project the caller may see, or 404 (another zone's or another agency's alike). */

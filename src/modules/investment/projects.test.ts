@@ -112,6 +112,14 @@ describe.each(KINDS)('investment projects API on %s', (kind) => {
     expect(await codes('sort=totalInvestment&pageSize=2')).toEqual(['L-1', 'L-3']);
     const all = (await admin.get(`${P}/projects`)).json();
     expect(all.totalInvestment).toBe('200000005.00');
+    // The totals hold on every page, a page past the end included.
+    const second = (await admin.get(`${P}/projects?sort=code&pageSize=2&page=2`)).json();
+    expect([second.items.map((p: { code: string }) => p.code), second.total]).toEqual([['L-3'], 3]);
+    const past = (await admin.get(`${P}/projects?pageSize=2&page=9`)).json();
+    expect([past.items, past.total, past.totalInvestment]).toEqual([[], 3, '200000005.00']);
+    const companies = (await admin.get(`${P}/companies?pageSize=1&page=99`)).json();
+    expect(companies.items).toEqual([]);
+    expect(companies.total).toBeGreaterThan(0);
     const bad = await admin.get(`${P}/projects?stage=nope&signedFrom=2025-13-01`);
     expect(bad.statusCode).toBe(400);
     expect(

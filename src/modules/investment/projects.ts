@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { fieldError } from '../../server/errors.ts';
@@ -7,9 +7,10 @@ import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ProjectCreate, ProjectUpdate } from './api.ts';
 import { companyForForm, type Warn } from './companies.ts';
-import { getProject } from './project-read.ts';
-import { companies, leads, projects, signingEvents } from './schema.ts';
-import { departmentRef, scopeOf, today } from './scope.ts';
+import { leadVisibility } from './lead-visibility.ts';
+import { agencyProjectClause, getProject } from './project-read.ts';
+import { companies, projects, signingEvents } from './schema.ts';
+import { departmentRef, Params, scopeOf, today } from './scope.ts';
 import { recordStageEvent, stagePatch } from './stages.ts';
 
 /** Creating, editing, deleting projects; stage moves are in stages.ts. */
@@ -47,47 +48,86 @@ async function referrerFor(tx: Tx, actor: Actor, id: string | null | undefined):
   return id;
 }
 
-/** Warnings when the company already has other leads or projects: someone may be on it already. */
+interface SameCompanyRow {
+  id: string;
+  name: string;
+  visible: boolean;
+  /** The department or agency that holds the record (said only to zone users, of records they may not see). */
+  unit: string | null;
+}
+
+/**
+ * One warning: the records the caller may see by name, the others only as a
+ * count (and, for zone users, whose they are). An agency learns no names.
+ */
+function sameCompanyWarning(
+  code: Warn['code'],
+  company: string,
+  rows: SameCompanyRow[],
+  noun: { zh: string; measure: string; en: string },
+  showUnits: boolean,
+): Warn[] {
+  if (rows.length === 0) return [];
+  const hidden = rows.filter((r) => !r.visible);
+  let zh = `“${company}”已有 ${rows.length} ${noun.measure}${noun.zh}`;
+  let en = `"${company}" already has ${rows.length} ${noun.en}`;
+  if (hidden.length > 0) {
+    const units = showUnits ? [...new Set(hidden.map((r) => r.unit).filter((u): u is string => !!u))] : [];
+    zh += `，其中 ${hidden.length} ${noun.measure}您无权查看${units.length ? `（属于${units.join('、')}）` : ''}`;
+    en += `, ${hidden.length} of which you may not see${units.length ? ` (held by ${units.join(', ')})` : ''}`;
+  }
+  return [{ code, message: t(zh, en), records: rows.filter((r) => r.visible).map(({ id, name }) => ({ id, name })) }];
+}
+
+/**
+ * Warnings when the company already has other leads or projects: someone may
+ * be on it already. Records are named only where the caller may see them
+ * (the lead list's and the project list's own rules); of the rest the
+ * warning says how many there are.
+ */
 export async function sameCompanyWarnings(
   tx: Tx,
+  actor: Actor,
   companyId: string,
   except: { projectId?: string; leadId?: string },
 ): Promise<Warn[]> {
-  const ps = await tx.db
-    .select({ id: projects.id, name: projects.name })
-    .from(projects)
-    .where(
-      and(
-        eq(projects.companyId, companyId),
-        isNull(projects.deletedAt),
-        except.projectId ? ne(projects.id, except.projectId) : undefined,
-      ),
-    );
-  const ls = await tx.db
-    .select({ id: leads.id, name: leads.title })
-    .from(leads)
-    .where(
-      and(
-        eq(leads.companyId, companyId),
-        isNull(leads.deletedAt),
-        except.leadId ? ne(leads.id, except.leadId) : undefined,
-      ),
-    );
+  const pp = new Params();
+  const projectWall = agencyProjectClause(actor, pp) ?? 'true';
+  const { rows: ps } = await tx.client.query<SameCompanyRow>(
+    `SELECT p.id, p.name, coalesce(${projectWall}, false) AS visible, coalesce(sd.name, rd.name) AS unit
+       FROM investment_projects p
+       LEFT JOIN departments sd ON sd.id = p.responsible_department_id
+       LEFT JOIN departments rd ON rd.id = p.referrer_department_id
+      WHERE p.company_id = ${pp.add(companyId)} AND p.deleted_at IS NULL
+        ${except.projectId ? `AND p.id <> ${pp.add(except.projectId)}` : ''}
+      ORDER BY p.code`,
+    pp.values,
+  );
+  const lp = new Params();
+  const leadWall = leadVisibility(actor, lp).wall ?? 'true';
+  const { rows: ls } = await tx.client.query<SameCompanyRow>(
+    `SELECT l.id, l.title AS name, coalesce(${leadWall}, false) AS visible, coalesce(od.name, sd.name) AS unit
+       FROM investment_leads l
+       LEFT JOIN departments od ON od.id = l.owner_department_id
+       LEFT JOIN departments sd ON sd.id = l.source_department_id
+      WHERE l.company_id = ${lp.add(companyId)} AND l.deleted_at IS NULL
+        ${except.leadId ? `AND l.id <> ${lp.add(except.leadId)}` : ''}
+      ORDER BY l.received_on DESC, l.created_at DESC`,
+    lp.values,
+  );
+  if (ps.length === 0 && ls.length === 0) return [];
   const [c] = await tx.db.select({ name: companies.name }).from(companies).where(eq(companies.id, companyId));
-  const out: Warn[] = [];
-  if (ps.length > 0)
-    out.push({
-      code: 'company_has_project',
-      message: t(`“${c.name}”已有 ${ps.length} 个招商项目`, `"${c.name}" already has ${ps.length} project(s)`),
-      records: ps,
-    });
-  if (ls.length > 0)
-    out.push({
-      code: 'company_has_lead',
-      message: t(`“${c.name}”已有 ${ls.length} 条招商线索`, `"${c.name}" already has ${ls.length} lead(s)`),
-      records: ls,
-    });
-  return out;
+  const showUnits = !scopeOf(actor).agency;
+  return [
+    ...sameCompanyWarning(
+      'company_has_project',
+      c.name,
+      ps,
+      { zh: '招商项目', measure: '个', en: 'project(s)' },
+      showUnits,
+    ),
+    ...sameCompanyWarning('company_has_lead', c.name, ls, { zh: '招商线索', measure: '条', en: 'lead(s)' }, showUnits),
+  ];
 }
 
 export async function createProject(
@@ -109,7 +149,7 @@ export async function createProject(
       t('签约活动的日期须与项目的签约日期一致', "The signing event's date must be the project's signing date"),
     );
   }
-  const warnings = await sameCompanyWarnings(tx, companyId, { leadId: opts.leadId });
+  const warnings = await sameCompanyWarnings(tx, actor, companyId, { leadId: opts.leadId });
   const { companyId: _c, companyName: _n, companyUscc: _u, stageOn: _s, ...fields } = input;
   const [row] = await tx.db
     .insert(projects)
@@ -164,7 +204,7 @@ export async function updateProject(tx: Tx, actor: Actor, id: string, input: Pro
   await record(tx, actor, { action: 'update', entity: 'investment_project', entityId: id, before, after });
   const warnings =
     patch.companyId && patch.companyId !== before.company.id
-      ? await sameCompanyWarnings(tx, patch.companyId, { projectId: id })
+      ? await sameCompanyWarnings(tx, actor, patch.companyId, { projectId: id })
       : [];
   return { ...after, warnings };
 }

@@ -57,7 +57,11 @@ export async function figureRecords(tx: Tx, zone: ReportZone, q: RecordsQuery) {
   if (q.channel) where.push(`p.channel = ${p.add(q.channel)}`);
   if (q.stage) where.push(`p.stage = ${p.add(q.stage)}`);
   if (q.industry !== undefined) where.push(`p.industry = ${p.add(q.industry)}`);
-  const list = await selectProjects(tx, p, where, `ORDER BY p.signed_on, p.code ${tail}`);
+  const list = await selectProjects(tx, p, where, {
+    order: 'p.signed_on, p.code',
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   return { figure: q.figure, total: list.total, sum: list.totalInvestment, projects: list.items, arrivals: [] };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS, makeZone, useApp } from '../../test/harness.ts';
-import { example, importFile } from './test-support.ts';
+import { KINDS, makeZone, snapshot, useApp } from '../../test/harness.ts';
+import { upload } from '../major-projects/test-kit.ts';
+import { example, importFile, sheetOf } from './test-support.ts';
 
 const R = '/api/v1/reports/investment-summary';
 
@@ -86,5 +87,34 @@ describe.each(KINDS)('investment summary over HTTP on %s', (kind) => {
       byChannel: {},
       byStage: {},
     });
+  });
+
+  it('serves the empty template and the export over HTTP; the export uploads back unchanged', async () => {
+    const zone = await exampleZone();
+    const admin = await zone.as(['admin']);
+    const L = '/api/v1/ledgers/investment-projects';
+    const tpl = await admin.get(`${L}/template`);
+    expect(tpl.statusCode).toBe(200);
+    const empty = await sheetOf(tpl.rawPayload, 't.xlsx');
+    expect(empty.headers).toEqual(
+      expect.arrayContaining(['项目编号', '投资方', '招商渠道', '总投资(万元)', '签约日期']),
+    );
+    expect(empty.rows).toEqual([]);
+    const before = await snapshot(h.database);
+    for (const [ledger, rows] of [
+      ['investment-projects', 7],
+      ['foreign-capital', 2],
+    ] as const) {
+      const exp = await admin.get(`/api/v1/ledgers/${ledger}/export`);
+      expect(exp.statusCode).toBe(200);
+      const url = `/api/v1/ledgers/${ledger}/import`;
+      const preview = await upload(admin, `${url}?dryRun=true`, 'e.xlsx', exp.rawPayload);
+      expect(preview.json()).toMatchObject({ ok: true, dryRun: true, unchanged: rows });
+      const back = await upload(admin, url, 'e.xlsx', exp.rawPayload);
+      expect(back.json()).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: rows, problems: [] });
+    }
+    const after = await snapshot(h.database);
+    const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+    expect(changed.sort()).toEqual(['audit_log', 'ledger_imports']);
   });
 });

@@ -70,12 +70,9 @@ export async function getEvent(tx: Tx, actor: Actor, id: string) {
   const [event] = await selectEvents(tx, p, [`e.id = ${p.add(id)}`]);
   if (!event) throw notFound();
   const q = new Params();
-  const list = await selectProjects(
-    tx,
-    q,
-    [`p.signing_event_id = ${q.add(id)}`, 'p.deleted_at IS NULL'],
-    'ORDER BY p.code',
-  );
+  const list = await selectProjects(tx, q, [`p.signing_event_id = ${q.add(id)}`, 'p.deleted_at IS NULL'], {
+    order: 'p.code',
+  });
   return { ...event, items: list.items };
 }
 

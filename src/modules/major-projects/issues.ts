@@ -277,6 +277,7 @@ export async function escalateOverdue(tx: Tx, actor: Actor, asOf = today()) {
       action: 'update',
       entity: 'major_project.issue',
       entityId: r.id,
+      before: { projectId: r.projectId, escalatedOn: null },
       after: { projectId: r.projectId, escalatedOn: asOf },
     });
   }

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/tx.ts';
 import { type ColumnDef, duplicateKeys, type LedgerProblem, parseLedger } from '../../ledger/columns.ts';
-import type { LedgerDef } from '../../ledger/ledger.ts';
+import type { LedgerDef, WriteOptions } from '../../ledger/ledger.ts';
 import type { Sheet } from '../../ledger/read.ts';
 import { t } from '../../server/lang.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -60,7 +60,9 @@ function parse(sheet: Sheet) {
   return { rows, problems, warnings: parsed.warnings };
 }
 
-async function apply(tx: Tx, actor: Actor, rows: ProgressRow[]) {
+async function apply(tx: Tx, actor: Actor, all: ProgressRow[], opts: WriteOptions) {
+  // With problems in the file, a row whose key cell did not parse has nothing to look up.
+  const rows = all.filter((r) => r.key !== '');
   const { rows: found } = await tx.client.query<{ id: string; key: string }>(
     'SELECT id, key FROM major_projects WHERE zone_id = $1 AND deleted_at IS NULL AND key = ANY ($2::text[])',
     [actor.zoneId, [...new Set(rows.map((r) => r.key))]],
@@ -84,7 +86,7 @@ async function apply(tx: Tx, actor: Actor, rows: ProgressRow[]) {
       });
     }
   }
-  if (problems.length > 0) return { created: 0, updated: 0, unchanged: 0, problems };
+  if (problems.length > 0 || opts.checkOnly) return { created: 0, updated: 0, unchanged: 0, problems };
   const { rows: stored } = await tx.client.query<{ key: string; month: string; progress: string; problems: string }>(
     `SELECT p.key, to_char(r.month, 'YYYY-MM') AS month, r.progress, r.problems
        FROM major_project_reports r JOIN major_projects p ON p.id = r.project_id

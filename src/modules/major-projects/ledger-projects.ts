@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { Tx } from '../../db/tx.ts';
 import { type ColumnDef, duplicateKeys, type LedgerProblem, parseLedger } from '../../ledger/columns.ts';
-import type { LedgerDef } from '../../ledger/ledger.ts';
+import type { LedgerDef, WriteOptions } from '../../ledger/ledger.ts';
 import type { Sheet } from '../../ledger/read.ts';
 import { t } from '../../server/lang.ts';
 import { record } from '../audit/service.ts';
@@ -163,8 +163,10 @@ async function departmentIds(tx: Tx, actor: Actor, names: string[]) {
   return ids;
 }
 
-async function apply(tx: Tx, actor: Actor, rows: ProjectRow[]) {
+async function apply(tx: Tx, actor: Actor, rows: ProjectRow[], opts: WriteOptions) {
   await assertActsOnAllProjects(tx, actor);
+  // Nothing here needs the database to find a problem (an unknown 责任单位 is created).
+  if (opts.checkOnly) return { created: 0, updated: 0, unchanged: 0, problems: [] };
   const names = [...new Set(rows.map((r) => r.department).filter((d): d is string => d !== null))];
   const deps = await departmentIds(tx, actor, names);
   const { rows: found } = await tx.client.query<Existing>(

@@ -112,9 +112,12 @@ describe.each(KINDS)('major-project ledgers on %s', (kind) => {
       ]),
     );
     expect(progress.statusCode).toBe(422);
+    // The unknown key (the database's check) is listed along with the future month (the file's own).
     expect(progress.json().problems.map((p: { row: number; column: string }) => [p.row, p.column])).toEqual([
+      [3, '项目编号'],
       [4, '填报月份'],
     ]);
+    expect(await snapshot(h.database)).toEqual(mid);
     const unknown = await importLedger(
       admin,
       'major-project-progress',

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { KINDS, useApp } from '../test/harness.ts';
+import { asSystem } from './tx.ts';
+
+const TEXT = `SELECT count(*)::int AS n, $1::text AS tag FROM zones WHERE code <> $2`;
+
+/** The database's prepared statements that hold TEXT (pg_prepared_statements of the connection asking). */
+const preparedCopies = (rows: { statement: string }[]) => rows.filter((r) => r.statement === TEXT).length;
+
+describe.each(KINDS)('prepared statements on %s', (kind) => {
+  const h = useApp(kind);
+
+  it('prepares a parameterised statement once and reuses it, from many connections at once', async () => {
+    const db = h.database;
+    expect(db.statements.mode).toBe(kind === 'pglite' ? 'session' : 'connection');
+    // More concurrent transactions than connections: every one gets the same answer, none fails on a name.
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        asSystem(db, async (tx) => (await tx.client.query<{ n: number; tag: string }>(TEXT, [`t${i}`, '-'])).rows[0]),
+      ),
+    );
+    expect(new Set(answers.map((a) => a.n)).size).toBe(1);
+    expect(answers.map((a) => a.tag)).toEqual(Array.from({ length: 24 }, (_, i) => `t${i}`));
+    const copies = await asSystem(db, async (tx) => {
+      await tx.client.query(TEXT, ['again', '-']);
+      const { rows } = await tx.client.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements');
+      return preparedCopies(rows);
+    });
+    // Prepared, and once: the embedded database's one session holds a single copy for every connection,
+    // a server connection its own.
+    expect(copies).toBe(1);
+  });
+
+  it('reports a statement error as before and can run the statement afterwards', async () => {
+    const db = h.database;
+    const bad = 'SELECT $1::int AS n';
+    await expect(asSystem(db, (tx) => tx.client.query(bad, ['not a number']))).rejects.toThrow(/integer/);
+    const { rows } = await asSystem(db, (tx) => tx.client.query<{ n: number }>(bad, ['7']));
+    expect(rows[0].n).toBe(7);
+  });
+});
