@@ -7,6 +7,8 @@ npx biome ci .
 npx tsc --noEmit -p .
 echo "== unit and API tests (embedded PGlite and PostgreSQL)"
 npx vitest run
+echo "== reliability (kill -9, simultaneous edits, PostgreSQL restart and outage, access matrix)"
+npx vitest run --config bench/reliability/vitest.config.ts
 echo "== web build"
 npx vite build --config vite.config.ts --logLevel warn
 echo "== browser tests (Chromium)"
