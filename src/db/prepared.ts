@@ -31,6 +31,8 @@ export interface Statements {
 export const statementsFor = (mode: StatementMode): Statements => ({ mode, session: new Map() });
 
 const MAX_NAMED = 300;
+/** Array parameters longer than this mark a bulk statement, which is never prepared. */
+const BULK = 32;
 
 const nameOf = (text: string) => `gx_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
 
@@ -68,6 +70,9 @@ export function prepareParameterised(client: pg.PoolClient, statements: Statemen
   own.query = function (this: unknown, ...args: unknown[]) {
     const [text, values] = args;
     if (typeof text !== 'string' || !Array.isArray(values) || args.length !== 2) return original.apply(client, args);
+    // Bulk statements (unnest of arrays) are planned for the rows they carry: a plan kept for any size
+    // guesses a few rows, and its nested loops made a 100,000-row import 6× slower (measured).
+    if (values.some((v) => Array.isArray(v) && v.length > BULK)) return original.call(client, text, values);
     const name = cachedName(text);
     if (mode === 'connection') {
       let mine = perConnection.get(client);

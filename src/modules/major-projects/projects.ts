@@ -57,6 +57,10 @@ const planJoin = (year: string) => `
                         AND (${year}::int IS NULL OR x.year = ${year}::int)
                         ORDER BY x.year DESC LIMIT 1) pl ON true`;
 
+/** A year's list starts from that year's plans (one per project) instead of a look-up for every project ever listed. */
+const yearPlanJoin = (zone: string, year: string) => `
+    JOIN major_project_plans pl ON pl.project_id = p.id AND pl.zone_id = ${zone} AND pl.year = ${year}::int`;
+
 export const toProject = (r: ProjectRow): Project => ({
   id: r.id,
   key: r.key,
@@ -78,10 +82,10 @@ export const toProject = (r: ProjectRow): Project => ({
 
 export async function listProjects(tx: Tx, actor: Actor, q: ProjectListQuery) {
   const p = new Params();
-  const where = [`p.zone_id = ${p.add(actor.zoneId)}`, visibleSql(actor, 'p.id', p)];
-  const year = p.add(q.year ?? null);
+  const zone = p.add(actor.zoneId);
+  const where = [`p.zone_id = ${zone}`, visibleSql(actor, 'p.id', p)];
+  const join = q.year === undefined ? planJoin(p.add(null)) : yearPlanJoin(zone, p.add(q.year));
   if (!q.includeDeleted) where.push('p.deleted_at IS NULL');
-  if (q.year !== undefined) where.push('pl.id IS NOT NULL');
   if (q.level) where.push(`${p.add(q.level)} = ANY (pl.levels)`);
   if (q.kind) where.push(`pl.kind = ${p.add(q.kind)}`);
   if (q.departmentId) where.push(`p.department_id = ${p.add(q.departmentId)}`);
@@ -90,7 +94,7 @@ export async function listProjects(tx: Tx, actor: Actor, q: ProjectListQuery) {
     where.push(`(p.key ILIKE ${like} OR p.name ILIKE ${like} OR p.builder ILIKE ${like})`);
   }
   const { rows } = await tx.client.query<ProjectRow>(
-    `${SELECT} ${planJoin(year)} WHERE ${where.join(' AND ')} ORDER BY p.key`,
+    `${SELECT} ${join} WHERE ${where.join(' AND ')} ORDER BY p.key`,
     p.values,
   );
   return { items: rows.map(toProject), total: rows.length };
