@@ -8,7 +8,8 @@ import type pg from 'pg';
  * 5.6 → 3.3 ms a request; BENCHMARKS.md).
  *
  * - `connection` (a PostgreSQL server): each connection prepares its own, as
- *   the driver tracks them; they end with the connection.
+ *   the driver tracks them; they end with the connection. Each run is still
+ *   planned for its values (tx.ts sets plan_cache_mode): the parse is saved.
  * - `session` (the process that owns the embedded database): every connection
  *   is served by one backend session, where a name prepared by one connection
  *   exists for all. The process keeps one registry: the first connection to run
