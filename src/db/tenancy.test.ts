@@ -92,6 +92,30 @@ describe.each(KINDS)('zone isolation on %s', (kind) => {
     expect(rows.filter((r) => !r.rls || !r.forced || r.policies === 0)).toEqual([]);
   });
 
+  it('keeps the wall in parallel workers: a forced parallel scan sees its own zone’s rows only', async () => {
+    const a = await populatedZone(h);
+    const b = await populatedZone(h);
+    const count = (zoneId: string, parallel: boolean) =>
+      inZone(h.database, zoneId, async (tx) => {
+        if (parallel && h.kind === 'postgres') {
+          // Workers run the scan; the zone functions (parallel safe, migration 0010) are evaluated for them.
+          await tx.client.query(`SET LOCAL force_parallel_mode = on; SET LOCAL parallel_setup_cost = 0;
+            SET LOCAL parallel_tuple_cost = 0; SET LOCAL min_parallel_table_scan_size = 0`);
+          const plan = await tx.client.query<{ 'QUERY PLAN': string }>('EXPLAIN SELECT count(*) FROM users');
+          expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Gather/);
+        }
+        const { rows } = await tx.client.query<{ n: number; zones: string[] }>(
+          'SELECT count(*)::int AS n, array_agg(DISTINCT zone_id::text) AS zones FROM users',
+        );
+        return rows[0];
+      });
+    for (const z of [a.zone, b.zone]) {
+      const serial = await count(z.id, false);
+      expect(serial.zones).toEqual([z.id]);
+      expect(await count(z.id, true)).toEqual(serial);
+    }
+  });
+
   it('refuses to write another zone’s rows inside a zone transaction (WITH CHECK)', async () => {
     const a = await makeZone(h);
     const b = await populatedZone(h);
