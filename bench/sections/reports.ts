@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { prepareParameterised } from '../../src/db/prepared.ts';
+import { prepareParameterised, statementsFor } from '../../src/db/prepared.ts';
 import { inZone, type Tx } from '../../src/db/tx.ts';
 import type { Actor } from '../../src/modules/auth/actor.ts';
 import { dashboard as investmentDashboard } from '../../src/modules/investment/report-records.ts';
@@ -112,7 +112,13 @@ export async function reportOverhead(ctx: BenchContext) {
   for (const c of cases(ctx.year)) {
     const statements = await capture(ctx, c.run);
     const client = await ctx.db.pool.connect();
-    const unprepare = prepareParameterised(client, ctx.db.statements);
+    // The replay prepares its statements as the app's transactions do (prepared.ts). On the embedded
+    // database the bench is a guest of the server's session: its statements get names of their own.
+    const guest = ctx.db.statements.mode === 'off';
+    const unprepare = prepareParameterised(
+      client,
+      guest ? statementsFor('connection', `bench${process.pid}`) : ctx.db.statements,
+    );
     const replay = async () => {
       for (const s of statements) await client.query(...(s as [string]));
     };

@@ -54,10 +54,6 @@ export async function transaction<T>(
       // JIT compiling a report's plan costs hundreds of ms to save a few (measured: 886 ms of a 1.9 s
       // rollup over 200 zones); interactive figures are better without it. PGlite has no JIT.
       database.kind === 'postgres' ? 'SET LOCAL jit = off' : '',
-      // Prepared statements (prepared.ts) keep their parse but are planned for their values on a server:
-      // a plan kept for any values guessed badly on a many-zone database (supervision 7.5 → 15 ms).
-      // The embedded database keeps its plans: planning there costs ~2 ms a statement.
-      database.kind === 'postgres' ? 'SET LOCAL plan_cache_mode = force_custom_plan' : '',
       `SELECT set_config('app.zone_id', '${zoneId ?? ''}', true), set_config('app.system', '${zoneId ? '' : 'on'}', true)`,
       session
         ? `SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = '${session}' AND expires_at > now()) AS live`
