@@ -114,7 +114,7 @@ export async function reportOverhead(ctx: BenchContext) {
     const client = await ctx.db.pool.connect();
     // The replay prepares its statements as the app's transactions do (prepared.ts). On the embedded
     // database the bench is a guest of the server's session: its statements get names of their own.
-    const guest = ctx.db.statements.mode === 'off';
+    const guest = ctx.db.kind === 'pglite' && ctx.db.statements.mode === 'off';
     const unprepare = prepareParameterised(
       client,
       guest ? statementsFor('connection', `bench${process.pid}`) : ctx.db.statements,

@@ -32,7 +32,8 @@ export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promi
   let pool: pg.Pool;
   let kind: DatabaseKind;
   let closeEmbedded = async () => {};
-  let statements: StatementMode = 'connection';
+  // A server plans each statement for its values (prepared.ts says why); the embedded database prepares.
+  let statements: StatementMode = 'off';
   if (cfg.databaseUrl) {
     kind = 'postgres';
     pool = new pg.Pool({

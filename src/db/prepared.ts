@@ -7,20 +7,17 @@ import type pg from 'pg';
  * embedded database planning a list page took ~2 of its ~5.6 ms (measured:
  * 5.6 → 3.3 ms a request; BENCHMARKS.md).
  *
- * - `connection` (a PostgreSQL server): each connection prepares its own, as
- *   the driver tracks them; they end with the connection.
+ * - `connection`: each connection prepares its own, as the driver tracks them
+ *   (a guest of another process's embedded session, e.g. the bench's replay).
  * - `session` (the process that owns the embedded database): every connection
  *   is served by one backend session, where a name prepared by one connection
  *   exists for all. The process keeps one registry: the first connection to run
  *   a text prepares it, the others use it once it has been prepared.
- * - `off` (a command joined to another process's embedded database): its
- *   statements would outlive it in that process's session, so none are named.
- *
- * The database plans a prepared statement for its values five times, then
- * keeps a generic plan when it estimates it no worse (plan_cache_mode auto).
- * Forcing a plan per run was measured slower on one zone (a named statement's
- * tree is copied to plan it: supervision 6.0 → 9.2 ms); a kept plan was slower
- * on a database of 200 zones (supervision 7.5 → 15 ms, still within 50 ms).
+ * - `off`: nothing is named. A PostgreSQL server: its planner is cheap, and
+ *   a kept plan is a guess that went badly on a database of many zones (the
+ *   national rollup 420 → 590 ms, supervision 7.5 → 15 ms). A command joined
+ *   to another process's embedded database: its statements would outlive it in
+ *   that process's session.
  *
  * At most MAX_NAMED statements are prepared per connection or session; the rest
  * run unnamed, so ever-new statement texts cannot grow the database's memory.
