@@ -26,11 +26,14 @@ export interface PageSpec {
   columns: string;
 }
 
+/** Which rows of a list: its order, and a page of it. */
+export type Slice = Pick<PageSpec, 'order' | 'limit' | 'offset'>;
+
+const joinList = (joins: [string, string][]) => joins.map(([, j]) => `\n    ${j}`).join('');
+
+/** The joins that `sql` names by alias. */
 const usedJoins = (joins: [string, string][], sql: string) =>
-  joins
-    .filter(([alias]) => new RegExp(`\\b${alias}\\.`).test(sql))
-    .map(([, j]) => `\n    ${j}`)
-    .join('');
+  joinList(joins.filter(([alias]) => new RegExp(`\\b${alias}\\.`).test(sql)));
 
 /** `values` are the statement's parameters so far; the limit and offset are added to them (a stable text to prepare). */
 export function pageSql(s: PageSpec, values: unknown[]): string {
@@ -50,7 +53,7 @@ export function pageSql(s: PageSpec, values: unknown[]): string {
        SELECT count(*)::int AS "totalRows"${s.totals ? `, ${s.totals}` : ''}
          FROM ${s.table} ${usedJoins(joins, where)} ${where})
      SELECT ${s.columns}, totals.*
-       FROM totals LEFT JOIN (page JOIN ${s.table} ON ${a}.id = page.id ${joins.map(([, j]) => `\n    ${j}`).join('')})
+       FROM totals LEFT JOIN (page JOIN ${s.table} ON ${a}.id = page.id ${joinList(joins)})
          ON true
       ORDER BY ${order}`;
 }

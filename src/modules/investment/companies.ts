@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { selectPage } from '../../db/page.ts';
+import { type Slice, selectPage } from '../../db/page.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { AppError, fieldError, notFound } from '../../server/errors.ts';
@@ -65,7 +65,7 @@ const COLUMNS = `c.id, c.name, c.uscc, c.industry_code AS "industryCode", c.indu
             (SELECT count(*)::int FROM investment_projects x WHERE x.company_id = c.id AND x.deleted_at IS NULL) AS projects`;
 
 /** As selectProjects: a page of the matching companies and their count (db/page.ts). */
-async function selectCompanies(tx: Tx, p: Params, where: string[], slice: { limit?: number; offset?: number } = {}) {
+async function selectCompanies(tx: Tx, p: Params, where: string[], slice: Omit<Slice, 'order'> = {}) {
   const page = await selectPage<Row>(tx, p.values, {
     table: 'companies c',
     alias: 'c',

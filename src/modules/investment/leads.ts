@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { selectPage } from '../../db/page.ts';
+import { type Slice, selectPage } from '../../db/page.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../server/errors.ts';
@@ -38,13 +38,7 @@ const LEAD_JOINS: [string, string][] = [
 ];
 
 /** A page of the leads the caller may see and their count (db/page.ts: only the page's rows get the subqueries). */
-async function selectLeads(
-  tx: Tx,
-  actor: Actor,
-  p: Params,
-  where: string[],
-  slice: { limit?: number; offset?: number } = {},
-) {
+async function selectLeads(tx: Tx, actor: Actor, p: Params, where: string[], slice: Omit<Slice, 'order'> = {}) {
   const v = visibility(actor, p);
   const all = v.wall ? [v.wall, ...where] : where;
   const dep = (alias: string) =>

@@ -1,4 +1,4 @@
-import { selectPage } from '../../db/page.ts';
+import { type Slice, selectPage } from '../../db/page.ts';
 import type { Tx } from '../../db/tx.ts';
 import { notFound } from '../../server/errors.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -58,13 +58,6 @@ const toProject = ({ totalRows: _t, sumRows: _s, ...r }: Raw): Project => ({
 export function agencyProjectClause(actor: Actor, p: Params): string | null {
   const scope = scopeOf(actor);
   return scope.agency ? `p.referrer_department_id = ${p.add(scope.agency)}` : null;
-}
-
-export interface Slice {
-  /** Without `ORDER BY`; the id is the last key. */
-  order?: string;
-  limit?: number;
-  offset?: number;
 }
 
 /** Projects matching `where` (on alias `p`, joins c, rd, sd, e), a page of them and the totals of all (db/page.ts). */
