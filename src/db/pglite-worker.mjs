@@ -3,12 +3,12 @@
 // as a server and a long query never stalls the HTTP event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PgliteWireServer } from './pglite-wire.mjs';
 
 const { pgdataDir, socketPath } = workerData;
 const db = await PGlite.create(pgdataDir);
-const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 256 });
-await server.start();
+const server = new PgliteWireServer(db);
+await server.start(socketPath);
 parentPort.postMessage({ type: 'ready' });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -20,7 +20,7 @@ async function drain(graceMs) {
   const deadline = Date.now() + graceMs;
   let quietSince = null;
   while (Date.now() < deadline) {
-    if (server.getStats().activeConnections > 0) quietSince = null;
+    if (server.activeConnections > 0) quietSince = null;
     else {
       quietSince ??= Date.now();
       if (Date.now() - quietSince >= 100) return;

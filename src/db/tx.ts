@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
+import { type ContextStatement, sendWithContext } from './context-query.ts';
 import type { Database } from './database.ts';
 import { prepareParameterised } from './prepared.ts';
 
@@ -34,20 +35,8 @@ export async function transaction<T>(
   /** A session to confirm still live in the same round trip as BEGIN (the hash of its token). */
   opts: { sessionHash?: string } = {},
 ): Promise<T> {
-  const zoneId = 'zoneId' in scope ? scope.zoneId : null;
-  if (zoneId !== null && !UUID.test(zoneId)) throw new Error('invalid zone id');
-  const session = opts.sessionHash;
-  if (session !== undefined && !HASH.test(session)) throw new Error('invalid session hash');
-  const client = await database.pool.connect();
-  let broken = false;
-  // A connection lost mid-transaction is also emitted on the client: without a listener that event is an
-  // uncaught exception that ends the process (found by bench/reliability/outage.test.ts).
-  const onError = () => {
-    broken = true;
-  };
-  client.on('error', onError);
-  const unprepare = prepareParameterised(client, database.statements);
-  try {
+  const { zoneId, session } = checked(scope, opts);
+  return holding(database, async (client, lost) => {
     const setup = [
       'BEGIN',
       database.appRole ? `SET LOCAL ROLE ${database.appRole}` : '',
@@ -73,17 +62,107 @@ export async function transaction<T>(
       for (const done of tx.afterCommit) done();
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
+      await client.query('ROLLBACK').catch(lost);
       throw err;
     }
+  });
+}
+
+/**
+ * Runs `fn`, which only reads, with every statement in its own implicit
+ * transaction: the statement is sent behind the scope's settings (role, zone,
+ * read-only, and on the first the session check) in one pipeline, so it costs
+ * one round trip, and on the embedded database no request holds the session
+ * between its statements. Each statement sees the data as of its start, as in
+ * a READ COMMITTED transaction; a write is refused by the database.
+ */
+export async function readOnly<T>(
+  database: Database,
+  scope: Scope,
+  fn: (tx: Tx) => Promise<T>,
+  opts: { sessionHash?: string } = {},
+): Promise<T> {
+  const { zoneId, session } = checked(scope, opts);
+  const settings: ContextStatement = {
+    text: `SELECT ${database.appRole ? "set_config('role', $3, true), " : ''}${
+      database.kind === 'postgres' ? "set_config('jit', 'off', true), " : ''
+    }set_config('app.zone_id', $1, true), set_config('app.system', $2, true), set_config('transaction_read_only', 'on', true)`,
+    values: [zoneId ?? '', zoneId ? '' : 'on', ...(database.appRole ? [database.appRole] : [])],
+  };
+  let unchecked = session !== undefined;
+  let ended = false;
+  const withContext = (client: pg.PoolClient) =>
+    sendWithContext(client, () => {
+      if (!unchecked) return { statements: [settings] };
+      unchecked = false;
+      let live = false;
+      const check: ContextStatement = {
+        text: 'SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = $1 AND expires_at > now())',
+        values: [session ?? ''],
+        onRow: (fields) => {
+          live = fields[0] === 't';
+        },
+      };
+      return {
+        statements: [settings, check],
+        check: () => {
+          ended = !live;
+          return ended ? new SessionEnded('session ended') : null;
+        },
+      };
+    });
+  return holding(
+    database,
+    async (client) => {
+      const tx: Tx = { db: drizzle(client), client, zoneId, afterCommit: [] };
+      try {
+        const result = await fn(tx);
+        for (const done of tx.afterCommit) done();
+        return result;
+      } catch (err) {
+        // Drizzle wraps the driver's error: the session's end is what the caller must learn.
+        throw ended ? new SessionEnded('session ended') : err;
+      }
+    },
+    withContext,
+  );
+}
+
+function checked(scope: Scope, opts: { sessionHash?: string }) {
+  const zoneId = 'zoneId' in scope ? scope.zoneId : null;
+  if (zoneId !== null && !UUID.test(zoneId)) throw new Error('invalid zone id');
+  const session = opts.sessionHash;
+  if (session !== undefined && !HASH.test(session)) throw new Error('invalid session hash');
+  return { zoneId, session };
+}
+
+/** Holds a pooled connection for `fn`, preparing its statements; a connection found broken is discarded. */
+async function holding<T>(
+  database: Database,
+  fn: (client: pg.PoolClient, lost: () => void) => Promise<T>,
+  /** Wraps the client's query first (read-only context); returns the undoing function. */
+  wrap?: (client: pg.PoolClient) => () => void,
+): Promise<T> {
+  const client = await database.pool.connect();
+  let broken = false;
+  // A connection lost mid-transaction is also emitted on the client: without a listener that event is an
+  // uncaught exception that ends the process (found by bench/reliability/outage.test.ts).
+  const lost = () => {
+    broken = true;
+  };
+  client.on('error', lost);
+  const unwrap = wrap?.(client);
+  // Installed last, so a prepared statement is sent through the context wrapper.
+  const unprepare = prepareParameterised(client, database.statements);
+  try {
+    return await fn(client, lost);
   } catch (err) {
     if (isConnectionError(err)) broken = true;
     throw err;
   } finally {
     unprepare();
-    client.removeListener('error', onError);
+    unwrap?.();
+    client.removeListener('error', lost);
     client.release(broken);
   }
 }

@@ -10,7 +10,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { can, type Permission } from '../core/policy.ts';
 import type { Database } from '../db/database.ts';
-import { SessionEnded, type Tx, transaction } from '../db/tx.ts';
+import { readOnly, SessionEnded, type Tx, transaction } from '../db/tx.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import { tokenHash } from '../modules/auth/service.ts';
 import { forgetTokenNow } from '../modules/auth/session-cache.ts';
@@ -41,7 +41,7 @@ export function requireActor(req: FastifyRequest): Actor {
 
 /**
  * The one way a route reaches data: logged in, allowed, inside a transaction
- * walled to the caller's zone.
+ * walled to the caller's zone (for a GET, read-only statements walled alike).
  */
 export function zoneTx<T>(
   req: FastifyRequest,
@@ -53,13 +53,13 @@ export function zoneTx<T>(
   // The session is confirmed live in the transaction's first round trip, so a logout on another
   // process takes effect at once although this one remembered the session (session-cache.ts).
   const sessionHash = req.sessionToken ? tokenHash(req.sessionToken) : undefined;
-  return transaction(req.server.database, { zoneId: actor.zoneId }, (tx) => fn(tx, actor), { sessionHash }).catch(
-    (err) => {
-      if (!(err instanceof SessionEnded)) throw err;
-      if (sessionHash) forgetTokenNow(sessionHash);
-      throw unauthorized();
-    },
-  );
+  // A GET only reads: each statement goes in one round trip behind its settings, read-only (tx.ts).
+  const run = req.method === 'GET' || req.method === 'HEAD' ? readOnly : transaction;
+  return run(req.server.database, { zoneId: actor.zoneId }, (tx) => fn(tx, actor), { sessionHash }).catch((err) => {
+    if (!(err instanceof SessionEnded)) throw err;
+    if (sessionHash) forgetTokenNow(sessionHash);
+    throw unauthorized();
+  });
 }
 
 export const noContent = (reply: FastifyReply) => reply.status(204).send();
