@@ -23,6 +23,13 @@ export class SessionEnded extends Error {}
 const HASH = /^[0-9a-f]{64}$/;
 
 /**
+ * A zone's rows are in memory (the embedded database holds them in its heap; a server's working set fits
+ * its cache), so reading a page by index costs little more than reading it in order. At the default 4 the
+ * list page joined its 20 ids to the projects by scanning all 2,000 (measured on PGlite: 17.0 → 11.9 ms).
+ */
+const RANDOM_PAGE_COST = '1.1';
+
+/**
  * Runs `fn` in one transaction whose every statement sees only the given
  * zone's rows (row-level security), or, for system tasks such as login and
  * the CLI, all rows. Settings are transaction-local: on the embedded database
@@ -43,6 +50,7 @@ export async function transaction<T>(
       // JIT compiling a report's plan costs hundreds of ms to save a few (measured: 886 ms of a 1.9 s
       // rollup over 200 zones); interactive figures are better without it. PGlite has no JIT.
       database.kind === 'postgres' ? 'SET LOCAL jit = off' : '',
+      `SET LOCAL random_page_cost = ${RANDOM_PAGE_COST}`,
       `SELECT set_config('app.zone_id', '${zoneId ?? ''}', true), set_config('app.system', '${zoneId ? '' : 'on'}', true)`,
       session
         ? `SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = '${session}' AND expires_at > now()) AS live`
@@ -86,7 +94,7 @@ export async function readOnly<T>(
   const settings: ContextStatement = {
     text: `SELECT ${database.appRole ? "set_config('role', $3, true), " : ''}${
       database.kind === 'postgres' ? "set_config('jit', 'off', true), " : ''
-    }set_config('app.zone_id', $1, true), set_config('app.system', $2, true), set_config('transaction_read_only', 'on', true)`,
+    }set_config('random_page_cost', '${RANDOM_PAGE_COST}', true), set_config('app.zone_id', $1, true), set_config('app.system', $2, true), set_config('transaction_read_only', 'on', true)`,
     values: [zoneId ?? '', zoneId ? '' : 'on', ...(database.appRole ? [database.appRole] : [])],
   };
   let unchecked = session !== undefined;

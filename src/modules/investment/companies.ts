@@ -90,7 +90,7 @@ export async function listCompanies(tx: Tx, actor: Actor, q: CompanyListQuery) {
   }
   if (q.tag) where.push(`${p.add(q.tag)} = ANY (c.tags)`);
   if (q.top500 !== undefined) {
-    where.push(`${q.top500 ? '' : 'NOT '}EXISTS (SELECT 1 FROM company_top500 m WHERE m.company_id = c.id)`);
+    where.push(`${q.top500 ? '' : 'NOT '}(c.id IN (SELECT company_id FROM company_top500))`);
   }
   return selectCompanies(tx, p, where, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 }

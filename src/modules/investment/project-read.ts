@@ -9,8 +9,11 @@ import { likePattern, Params, scopeOf } from './scope.ts';
 
 /** A company counts as 500强 when it or its parent is on any list. */
 export const TOP500_SQL = (company: string) =>
-  // `IN` (not `OR`) so the lookup uses the company index instead of scanning the lists per row.
-  `EXISTS (SELECT 1 FROM company_top500 m WHERE m.company_id IN (${company}.id, ${company}.parent_id))`;
+  // Uncorrelated subqueries: the lists are read once a statement into a hash set. Correlated, they were
+  // scanned once a row, each row of the lists through the zone wall (a fifth of the summary's time).
+  // A company without a parent is not 500强 through it: false, not NULL.
+  `(${company}.id IN (SELECT company_id FROM company_top500)
+    OR coalesce(${company}.parent_id IN (SELECT company_id FROM company_top500), false))`;
 
 const COLUMNS = `
          p.id, p.code, p.name, p.industry, p.industry_code AS "industryCode", p.chain, p.channel,

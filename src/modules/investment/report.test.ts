@@ -24,7 +24,9 @@ describe.each(KINDS)('investment summary over HTTP on %s', (kind) => {
     const expected = JSON.parse(example('investment-summary.json').toString('utf8'));
     expect(summary).toEqual({ ...expected, zone: zone.code });
     const codes = async (extra: string) => {
-      const r = (await leader.get(`${R}/records?${q}&${extra}`)).json();
+      const res = await leader.get(`${R}/records?${q}&${extra}`);
+      if (res.statusCode !== 200) throw new Error(res.body);
+      const r = res.json();
       return { total: r.total, sum: r.sum, codes: r.projects.map((p: { code: string }) => p.code) };
     };
     expect(await codes('figure=signedProjects')).toEqual({
