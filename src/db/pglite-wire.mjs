@@ -134,7 +134,6 @@ export class PgliteWireServer {
     if (end > 0) {
       const batch = conn.buf.subarray(0, end);
       conn.buf = conn.buf.subarray(end);
-      this.owner = conn;
       this.owner = (await this.#exec(conn, batch)) ? null : conn;
     }
     if (terminate) conn.socket.end();

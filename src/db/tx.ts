@@ -44,18 +44,7 @@ export async function transaction<T>(
 ): Promise<T> {
   const { zoneId, session } = checked(scope, opts);
   return holding(database, async (client, lost) => {
-    const setup = [
-      'BEGIN',
-      database.appRole ? `SET LOCAL ROLE ${database.appRole}` : '',
-      // JIT compiling a report's plan costs hundreds of ms to save a few (measured: 886 ms of a 1.9 s
-      // rollup over 200 zones); interactive figures are better without it. PGlite has no JIT.
-      database.kind === 'postgres' ? 'SET LOCAL jit = off' : '',
-      `SET LOCAL random_page_cost = ${RANDOM_PAGE_COST}`,
-      `SELECT set_config('app.zone_id', '${zoneId ?? ''}', true), set_config('app.system', '${zoneId ? '' : 'on'}', true)`,
-      session
-        ? `SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = '${session}' AND expires_at > now()) AS live`
-        : '',
-    ]
+    const setup = ['BEGIN', settingsSql(database, zoneId), session ? sessionLiveSql(session) : '']
       .filter(Boolean)
       .join(';\n');
     const results = (await client.query(setup)) as unknown as pg.QueryResult[] | pg.QueryResult;
@@ -91,12 +80,7 @@ export async function readOnly<T>(
   opts: { sessionHash?: string } = {},
 ): Promise<T> {
   const { zoneId, session } = checked(scope, opts);
-  const settings: ContextStatement = {
-    text: `SELECT ${database.appRole ? "set_config('role', $3, true), " : ''}${
-      database.kind === 'postgres' ? "set_config('jit', 'off', true), " : ''
-    }set_config('random_page_cost', '${RANDOM_PAGE_COST}', true), set_config('app.zone_id', $1, true), set_config('app.system', $2, true), set_config('transaction_read_only', 'on', true)`,
-    values: [zoneId ?? '', zoneId ? '' : 'on', ...(database.appRole ? [database.appRole] : [])],
-  };
+  const settings: ContextStatement = { text: settingsSql(database, zoneId, { readOnly: true }), values: [] };
   let unchecked = session !== undefined;
   let ended = false;
   const withContext = (client: pg.PoolClient) =>
@@ -105,8 +89,8 @@ export async function readOnly<T>(
       unchecked = false;
       let live = false;
       const check: ContextStatement = {
-        text: 'SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = $1 AND expires_at > now())',
-        values: [session ?? ''],
+        text: sessionLiveSql(session ?? ''),
+        values: [],
         onRow: (fields) => {
           live = fields[0] === 't';
         },
@@ -135,6 +119,25 @@ export async function readOnly<T>(
     withContext,
   );
 }
+
+/**
+ * The transaction-local settings every statement runs under: the app's role (so row-level security
+ * applies), the planner's, and the zone. Values are inlined: a checked UUID and fixed names.
+ */
+function settingsSql(database: Database, zoneId: string | null, o: { readOnly?: boolean } = {}): string {
+  const set: [string, string][] = [];
+  if (database.appRole) set.push(['role', database.appRole]);
+  // JIT compiling a report's plan costs hundreds of ms to save a few (measured: 886 ms of a 1.9 s
+  // rollup over 200 zones); interactive figures are better without it. PGlite has no JIT.
+  if (database.kind === 'postgres') set.push(['jit', 'off']);
+  set.push(['random_page_cost', RANDOM_PAGE_COST], ['app.zone_id', zoneId ?? ''], ['app.system', zoneId ? '' : 'on']);
+  if (o.readOnly) set.push(['transaction_read_only', 'on']);
+  return `SELECT ${set.map(([name, value]) => `set_config('${name}', '${value}', true)`).join(', ')}`;
+}
+
+/** Whether the session (the hash of its token, checked hex) is still live. */
+const sessionLiveSql = (hash: string) =>
+  `SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = '${hash}' AND expires_at > now()) AS live`;
 
 function checked(scope: Scope, opts: { sessionHash?: string }) {
   const zoneId = 'zoneId' in scope ? scope.zoneId : null;
