@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { zones } from '../modules/zones/schema.ts';
+import { zoneIdentity } from '../modules/zones/identity.ts';
 import { type App, zoneTx } from '../server/context.ts';
 import { AppError, notFound } from '../server/errors.ts';
 import { t } from '../server/lang.ts';
@@ -36,8 +35,7 @@ export function reportRoutes(app: App) {
         );
       }
       return zoneTx(req, def.permission, async (tx, actor) => {
-        const [zone] = await tx.db.select().from(zones).where(eq(zones.id, actor.zoneId));
-        return def.run(tx, { id: zone.id, code: zone.code, name: zone.name }, opts.data);
+        return def.run(tx, await zoneIdentity(tx, actor.zoneId), opts.data);
       });
     },
   );

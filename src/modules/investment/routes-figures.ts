@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm';
-import type { Tx } from '../../db/tx.ts';
 import { type App, noContent, zoneTx } from '../../server/context.ts';
 import { errorResponses, IdParams } from '../../server/schemas.ts';
 import { VersionQuery } from '../departments/api.ts';
-import { zones } from '../zones/schema.ts';
+import { zoneIdentity } from '../zones/identity.ts';
 import {
   AttachProjects,
   Dashboard,
@@ -20,11 +18,6 @@ import { dashboard, figureRecords, RecordsQuery } from './report-records.ts';
 import { BASE, tags } from './routes-util.ts';
 import * as ev from './signing-events.ts';
 
-async function zoneOf(tx: Tx, id: string) {
-  const [z] = await tx.db.select().from(zones).where(eq(zones.id, id));
-  return { id: z.id, code: z.code, name: z.name };
-}
-
 /** Signing events, the summary's drill-down and the dashboard. */
 export function figureRoutes(app: App) {
   app.get(
@@ -38,7 +31,9 @@ export function figureRoutes(app: App) {
       },
     },
     (req) =>
-      zoneTx(req, 'report.read', async (tx, actor) => figureRecords(tx, await zoneOf(tx, actor.zoneId), req.query)),
+      zoneTx(req, 'report.read', async (tx, actor) =>
+        figureRecords(tx, await zoneIdentity(tx, actor.zoneId), req.query),
+      ),
   );
   app.get(
     `${BASE}/dashboard`,
@@ -51,7 +46,9 @@ export function figureRoutes(app: App) {
       },
     },
     (req) =>
-      zoneTx(req, 'report.read', async (tx, actor) => dashboard(tx, actor, await zoneOf(tx, actor.zoneId), req.query)),
+      zoneTx(req, 'report.read', async (tx, actor) =>
+        dashboard(tx, actor, await zoneIdentity(tx, actor.zoneId), req.query),
+      ),
   );
 
   app.get(

@@ -1,10 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { WorkCalendar } from '../../core/workdays.ts';
-import type { Tx } from '../../db/tx.ts';
 import { type App, zoneTx } from '../../server/context.ts';
 import { errorResponses } from '../../server/schemas.ts';
-import type { Actor } from '../auth/actor.ts';
-import { zones } from '../zones/schema.ts';
+import { zoneIdentity } from '../zones/identity.ts';
 import {
   CalendarParams,
   CalendarPut,
@@ -41,10 +38,6 @@ import { supervise } from './supervision.ts';
 const tags = ['major-projects'];
 const base = '/api/v1/major-projects';
 
-async function zoneOf(tx: Tx, actor: Actor) {
-  const [z] = await tx.db.select().from(zones).where(eq(zones.id, actor.zoneId));
-  return { id: z.id, code: z.code, name: z.name };
-}
 const yt = <T extends { year: number; through?: string }>(q: T) => ({
   ...q,
   through: q.through ?? defaultThrough(q.year),
@@ -131,7 +124,10 @@ export function supervisionRoutes(app: App) {
         response: { 200: Dashboard, ...errorResponses },
       },
     },
-    (req) => zoneTx(req, 'report.read', async (tx, actor) => dashboard(tx, await zoneOf(tx, actor), yt(req.query))),
+    (req) =>
+      zoneTx(req, 'report.read', async (tx, actor) =>
+        dashboard(tx, await zoneIdentity(tx, actor.zoneId), yt(req.query)),
+      ),
   );
   app.get(
     `${base}/dashboard/projects`,
