@@ -106,7 +106,6 @@ export interface ReportFigure {
   ratioInZoneTx: number;
 }
 
-
 export async function reportOverhead(ctx: BenchContext) {
   const runs = ctx.quick ? 15 : 50;
   const warmUp = ctx.quick ? 30 : 200;
