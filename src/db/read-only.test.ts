@@ -88,6 +88,34 @@ describe.each(KINDS)('read-only requests on %s', (kind) => {
     ).rejects.toBeInstanceOf(SessionEnded);
   });
 
+  it('prepares its settings and session check once a connection, whatever the zone or session', async () => {
+    const zones = [await makeZone(h), await makeZone(h)];
+    const hashes: string[] = [];
+    for (const z of zones) {
+      const u = await z.as(['staff']);
+      hashes.push(tokenHash((u.cookie ?? '').replace(/^gaoxin_session=/, '')));
+    }
+    const reads = Array.from({ length: 12 }, (_, n) =>
+      readOnly(
+        h.database,
+        { zoneId: zones[n % 2].id },
+        async (tx) =>
+          (
+            await tx.client.query<{ name: string; statement: string }>(
+              `SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'gxctx_%' ORDER BY statement LIKE '%FROM sessions%' DESC`,
+            )
+          ).rows,
+        { sessionHash: hashes[n % 2] },
+      ),
+    );
+    for (const prepared of await Promise.all(reads)) {
+      // Two statements on every connection: the values (zone, session) are parameters, not text.
+      expect(prepared).toHaveLength(2);
+      expect(prepared[0].statement).toMatch(/^PREPARE gxctx_\w+ \(text\) AS SELECT EXISTS \(SELECT 1 FROM sessions/);
+      expect(prepared[1].statement).toMatch(/set_config\('app\.zone_id', \$\d, true\)/);
+    }
+  });
+
   it('reports a statement error and serves the next read on the same connections', async () => {
     const z = await makeZone(h);
     const bad = 'SELECT $1::int AS n';

@@ -1,6 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import { type ContextStatement, sendWithContext } from './context-query.ts';
+import { type ContextStatement, contextName, prepareContext, sendWithContext } from './context-query.ts';
 import type { Database } from './database.ts';
 import { prepareParameterised } from './prepared.ts';
 
@@ -80,7 +80,18 @@ export async function readOnly<T>(
   opts: { sessionHash?: string } = {},
 ): Promise<T> {
   const { zoneId, session } = checked(scope, opts);
-  const settings: ContextStatement = { text: settingsSql(database, zoneId, { readOnly: true }), values: [] };
+  // Both context statements are prepared once a connection: bound by name, with the values as parameters.
+  const set = settingList(database, zoneId, { readOnly: true });
+  const settingsText = `SELECT ${set.map(([name], i) => `set_config('${name}', $${i + 1}, true)`).join(', ')}`;
+  const toPrepare = [
+    { text: settingsText, types: set.map(() => 'text') },
+    { text: SESSION_LIVE_PARAMETERISED, types: ['text'] },
+  ];
+  const settings: ContextStatement = {
+    text: settingsText,
+    values: set.map(([, value]) => value),
+    name: contextName(settingsText),
+  };
   let unchecked = session !== undefined;
   let ended = false;
   const withContext = (client: pg.PoolClient) =>
@@ -89,8 +100,9 @@ export async function readOnly<T>(
       unchecked = false;
       let live = false;
       const check: ContextStatement = {
-        text: sessionLiveSql(session ?? ''),
-        values: [],
+        text: SESSION_LIVE_PARAMETERISED,
+        values: [session ?? ''],
+        name: contextName(SESSION_LIVE_PARAMETERISED),
         onRow: (fields) => {
           live = fields[0] === 't';
         },
@@ -116,7 +128,10 @@ export async function readOnly<T>(
         throw ended ? new SessionEnded('session ended') : err;
       }
     },
-    withContext,
+    async (client) => {
+      await prepareContext(client, toPrepare);
+      return withContext(client);
+    },
   );
 }
 
@@ -124,7 +139,7 @@ export async function readOnly<T>(
  * The transaction-local settings every statement runs under: the app's role (so row-level security
  * applies), the planner's, and the zone. Values are inlined: a checked UUID and fixed names.
  */
-function settingsSql(database: Database, zoneId: string | null, o: { readOnly?: boolean } = {}): string {
+function settingList(database: Database, zoneId: string | null, o: { readOnly?: boolean } = {}) {
   const set: [string, string][] = [];
   if (database.appRole) set.push(['role', database.appRole]);
   // JIT compiling a report's plan costs hundreds of ms to save a few (measured: 886 ms of a 1.9 s
@@ -132,12 +147,20 @@ function settingsSql(database: Database, zoneId: string | null, o: { readOnly?: 
   if (database.kind === 'postgres') set.push(['jit', 'off']);
   set.push(['random_page_cost', RANDOM_PAGE_COST], ['app.zone_id', zoneId ?? ''], ['app.system', zoneId ? '' : 'on']);
   if (o.readOnly) set.push(['transaction_read_only', 'on']);
-  return `SELECT ${set.map(([name, value]) => `set_config('${name}', '${value}', true)`).join(', ')}`;
+  return set;
+}
+
+function settingsSql(database: Database, zoneId: string | null): string {
+  return `SELECT ${settingList(database, zoneId)
+    .map(([name, value]) => `set_config('${name}', '${value}', true)`)
+    .join(', ')}`;
 }
 
 /** Whether the session (the hash of its token, checked hex) is still live. */
 const sessionLiveSql = (hash: string) =>
   `SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = '${hash}' AND expires_at > now()) AS live`;
+const SESSION_LIVE_PARAMETERISED =
+  'SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = $1 AND expires_at > now()) AS live';
 
 function checked(scope: Scope, opts: { sessionHash?: string }) {
   const zoneId = 'zoneId' in scope ? scope.zoneId : null;
@@ -152,7 +175,7 @@ async function holding<T>(
   database: Database,
   fn: (client: pg.PoolClient, lost: () => void) => Promise<T>,
   /** Wraps the client's query first (read-only context); returns the undoing function. */
-  wrap?: (client: pg.PoolClient) => () => void,
+  wrap?: (client: pg.PoolClient) => Promise<() => void>,
 ): Promise<T> {
   const client = await database.pool.connect();
   let broken = false;
@@ -162,16 +185,18 @@ async function holding<T>(
     broken = true;
   };
   client.on('error', lost);
-  const unwrap = wrap?.(client);
-  // Installed last, so a prepared statement is sent through the context wrapper.
-  const unprepare = prepareParameterised(client, database.statements);
+  let unwrap: (() => void) | undefined;
+  let unprepare: (() => void) | undefined;
   try {
+    unwrap = await wrap?.(client);
+    // Installed last, so a prepared statement is sent through the context wrapper.
+    unprepare = prepareParameterised(client, database.statements);
     return await fn(client, lost);
   } catch (err) {
     if (isConnectionError(err)) broken = true;
     throw err;
   } finally {
-    unprepare();
+    unprepare?.();
     unwrap?.();
     client.removeListener('error', lost);
     client.release(broken);
