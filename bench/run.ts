@@ -197,9 +197,11 @@ async function main() {
   let webDir: string | null = null;
   if (!skip.has('browser')) {
     try {
+      // Debian's Chromium and CJK fonts, as the browser tests install them (a new machine has neither).
+      execFileSync('bash', ['scripts/ensure-chromium.sh'], { stdio: 'inherit' });
       webDir = buildWeb();
     } catch (err) {
-      notes.push(`browser figures not measured: the web build failed (${(err as Error).message.slice(0, 200)})`);
+      notes.push(`browser figures not measured: Chromium or the web build failed (${(err as Error).message.slice(0, 200)})`);
     }
   }
   const results: Record<string, Record<string, unknown>> = {};
