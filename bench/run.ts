@@ -201,7 +201,9 @@ async function main() {
       execFileSync('bash', ['scripts/ensure-chromium.sh'], { stdio: 'inherit' });
       webDir = buildWeb();
     } catch (err) {
-      notes.push(`browser figures not measured: Chromium or the web build failed (${(err as Error).message.slice(0, 200)})`);
+      notes.push(
+        `browser figures not measured: Chromium or the web build failed (${(err as Error).message.slice(0, 200)})`,
+      );
     }
   }
   const results: Record<string, Record<string, unknown>> = {};
