@@ -32,10 +32,11 @@ export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promi
   let pool: pg.Pool;
   let kind: DatabaseKind;
   let closeEmbedded = async () => {};
-  // A server plans each statement for its values (prepared.ts says why); the embedded database prepares.
+  // A server keeps the plans of marked statements only (prepared.ts says why); the embedded database prepares.
   let statements: StatementMode = 'off';
   if (cfg.databaseUrl) {
     kind = 'postgres';
+    statements = 'marked';
     pool = new pg.Pool({
       connectionString: cfg.databaseUrl,
       max: opts.poolSize ?? 10,

@@ -1,3 +1,4 @@
+import { KEEP_PLAN } from './prepared.ts';
 import type { Tx } from './tx.ts';
 
 /**
@@ -46,7 +47,8 @@ export function pageSql(s: PageSpec, values: unknown[]): string {
     values.push(s.limit, s.offset ?? 0);
     cut = ` LIMIT $${values.length - 1}::int OFFSET $${values.length}::int`;
   }
-  return `WITH page AS (
+  // Planned the same for any zone (the zone and ids are its parameters): its plan may be kept.
+  return `${KEEP_PLAN}WITH page AS (
        SELECT ${a}.id FROM ${s.table} ${usedJoins(joins, `${where} ${order}`)}
         ${where} ORDER BY ${order}${cut}),
      totals AS (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, useApp } from '../test/harness.ts';
+import { KEEP_PLAN } from './prepared.ts';
 import { asSystem } from './tx.ts';
 
 const TEXT = `SELECT count(*)::int AS n, $1::text AS tag FROM zones WHERE code <> $2`;
@@ -12,8 +13,8 @@ describe.each(KINDS)('prepared statements on %s', (kind) => {
 
   it('prepares a parameterised statement once and reuses it, from many connections at once', async () => {
     const db = h.database;
-    // Only the embedded database prepares (a server plans each statement for its values: prepared.ts).
-    expect(db.statements.mode).toBe(kind === 'pglite' ? 'session' : 'off');
+    // The embedded database prepares every such statement; a server only those marked KEEP_PLAN (prepared.ts).
+    expect(db.statements.mode).toBe(kind === 'pglite' ? 'session' : 'marked');
     // More concurrent transactions than connections: every one gets the same answer, none fails on a name.
     const answers = await Promise.all(
       Array.from({ length: 24 }, (_, i) =>
@@ -29,6 +30,23 @@ describe.each(KINDS)('prepared statements on %s', (kind) => {
     });
     // Prepared, and once: the embedded database's one session holds a single copy for every connection.
     expect(copies).toBe(kind === 'pglite' ? 1 : 0);
+  });
+
+  it('keeps the plan of a marked statement on every connection, each with its own copy on a server', async () => {
+    const db = h.database;
+    const marked = `${KEEP_PLAN}${TEXT}`;
+    const seen = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        asSystem(db, async (tx) => {
+          const { rows } = await tx.client.query<{ tag: string }>(marked, [`m${i}`, '-']);
+          const held = await tx.client.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements');
+          return { tag: rows[0].tag, copies: held.rows.filter((r) => r.statement === marked).length };
+        }),
+      ),
+    );
+    expect(seen.map((s) => s.tag)).toEqual(Array.from({ length: 16 }, (_, i) => `m${i}`));
+    // Whichever connection answered, it holds the statement once (the embedded session: one for all).
+    for (const s of seen) expect(s.copies).toBe(1);
   });
 
   it('reports a statement error as before and can run the statement afterwards', async () => {

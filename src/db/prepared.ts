@@ -13,16 +13,22 @@ import type pg from 'pg';
  *   is served by one backend session, where a name prepared by one connection
  *   exists for all. The process keeps one registry: the first connection to run
  *   a text prepares it, the others use it once it has been prepared.
- * - `off`: nothing is named. A PostgreSQL server: its planner is cheap, and
- *   a kept plan is a guess that went badly on a database of many zones (the
- *   national rollup 420 → 590 ms, supervision 7.5 → 15 ms). A command joined
- *   to another process's embedded database: its statements would outlive it in
- *   that process's session.
+ * - `marked` (a PostgreSQL server): only statements whose text starts with
+ *   KEEP_PLAN, each connection its own. A kept plan is a guess that went badly
+ *   for reports on a database of many zones (the national rollup 420 → 590 ms,
+ *   supervision 7.5 → 15 ms), so reports are planned for their values; a
+ *   record's page by id or a list's page (db/page.ts) plans the same for any
+ *   zone, and planning was most of its cost (a project's detail 1.9 → 0.6 ms).
+ * - `off`: nothing is named. A command joined to another process's embedded
+ *   database: its statements would outlive it in that process's session.
  *
  * At most MAX_NAMED statements are prepared per connection or session; the rest
  * run unnamed, so ever-new statement texts cannot grow the database's memory.
  */
-export type StatementMode = 'connection' | 'session' | 'off';
+export type StatementMode = 'connection' | 'session' | 'marked' | 'off';
+
+/** Starts a statement whose plan may be kept on a PostgreSQL server too (`marked`). */
+export const KEEP_PLAN = '/* plan kept */ ';
 
 /** A database's way of preparing, with its session's statements (`session`: one backend session per database). */
 export interface Statements {
@@ -82,8 +88,9 @@ export function prepareParameterised(client: pg.PoolClient, statements: Statemen
     // Bulk statements (unnest of arrays) are planned for the rows they carry: a plan kept for any size
     // guesses a few rows, and its nested loops made a 100,000-row import 6× slower (measured).
     if (values.some((v) => Array.isArray(v) && v.length > BULK)) return original.call(client, text, values);
+    if (mode === 'marked' && !text.startsWith(KEEP_PLAN)) return original.call(client, text, values);
     const name = `${statements.prefix}${cachedName(text)}`;
-    if (mode === 'connection') {
+    if (mode !== 'session') {
       let mine = perConnection.get(client);
       if (!mine) {
         mine = new Set();
