@@ -114,7 +114,18 @@ export class ContextQuery extends Query {
 /** The context statements each pooled connection has prepared (by name; the name is a hash of the text). */
 const preparedOn = new WeakMap<object, Set<string>>();
 
-export const contextName = (text: string) => `gxctx_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+/** A context statement to prepare: its name is the text's hash, worked out once with the text. */
+export interface PreparedContext {
+  text: string;
+  types: string[];
+  name: string;
+}
+
+export const preparedContext = (text: string, types: string[]): PreparedContext => ({
+  text,
+  types,
+  name: `gxctx_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`,
+});
 
 function forgetContext(client: object) {
   preparedOn.delete(client);
@@ -127,21 +138,20 @@ function forgetContext(client: object) {
  * session, so another connection may have prepared a statement already: the name is the text's hash,
  * so the one there is the same statement.
  */
-export async function prepareContext(client: pg.PoolClient, statements: { text: string; types: string[] }[]) {
+export async function prepareContext(client: pg.PoolClient, statements: PreparedContext[]) {
   let mine = preparedOn.get(client);
   if (!mine) {
     mine = new Set();
     preparedOn.set(client, mine);
   }
   for (const s of statements) {
-    const name = contextName(s.text);
-    if (mine.has(name)) continue;
+    if (mine.has(s.name)) continue;
     try {
-      await client.query(`PREPARE ${name} (${s.types.join(', ')}) AS ${s.text}`);
+      await client.query(`PREPARE ${s.name} (${s.types.join(', ')}) AS ${s.text}`);
     } catch (err) {
       if ((err as { code?: string }).code !== '42P05') throw err;
     }
-    mine.add(name);
+    mine.add(s.name);
   }
 }
 

@@ -1,6 +1,12 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import { type ContextStatement, contextName, prepareContext, sendWithContext } from './context-query.ts';
+import {
+  type ContextStatement,
+  type PreparedContext,
+  prepareContext,
+  preparedContext,
+  sendWithContext,
+} from './context-query.ts';
 import type { Database } from './database.ts';
 import { prepareParameterised } from './prepared.ts';
 
@@ -81,16 +87,11 @@ export async function readOnly<T>(
 ): Promise<T> {
   const { zoneId, session } = checked(scope, opts);
   // Both context statements are prepared once a connection: bound by name, with the values as parameters.
-  const set = settingList(database, zoneId, { readOnly: true });
-  const settingsText = `SELECT ${set.map(([name], i) => `set_config('${name}', $${i + 1}, true)`).join(', ')}`;
-  const toPrepare = [
-    { text: settingsText, types: set.map(() => 'text') },
-    { text: SESSION_LIVE_PARAMETERISED, types: ['text'] },
-  ];
+  const prepared = readSettings(database);
   const settings: ContextStatement = {
-    text: settingsText,
-    values: set.map(([, value]) => value),
-    name: contextName(settingsText),
+    text: prepared.text,
+    values: settingList(database, zoneId, { readOnly: true }).map(([, value]) => value),
+    name: prepared.name,
   };
   let unchecked = session !== undefined;
   let ended = false;
@@ -100,9 +101,9 @@ export async function readOnly<T>(
       unchecked = false;
       let live = false;
       const check: ContextStatement = {
-        text: SESSION_LIVE_PARAMETERISED,
+        text: SESSION_LIVE.text,
         values: [session ?? ''],
-        name: contextName(SESSION_LIVE_PARAMETERISED),
+        name: SESSION_LIVE.name,
         onRow: (fields) => {
           live = fields[0] === 't';
         },
@@ -129,7 +130,7 @@ export async function readOnly<T>(
       }
     },
     async (client) => {
-      await prepareContext(client, toPrepare);
+      await prepareContext(client, [prepared, SESSION_LIVE]);
       return withContext(client);
     },
   );
@@ -137,7 +138,8 @@ export async function readOnly<T>(
 
 /**
  * The transaction-local settings every statement runs under: the app's role (so row-level security
- * applies), the planner's, and the zone. Values are inlined: a checked UUID and fixed names.
+ * applies), the planner's, and the zone. Their names depend only on the database; the values are a
+ * checked UUID and fixed words.
  */
 function settingList(database: Database, zoneId: string | null, o: { readOnly?: boolean } = {}) {
   const set: [string, string][] = [];
@@ -159,8 +161,25 @@ function settingsSql(database: Database, zoneId: string | null): string {
 /** Whether the session (the hash of its token, checked hex) is still live. */
 const sessionLiveSql = (hash: string) =>
   `SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = '${hash}' AND expires_at > now()) AS live`;
-const SESSION_LIVE_PARAMETERISED =
-  'SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = $1 AND expires_at > now()) AS live';
+const SESSION_LIVE = preparedContext(
+  'SELECT EXISTS (SELECT 1 FROM sessions WHERE token_hash = $1 AND expires_at > now()) AS live',
+  ['text'],
+);
+
+/** A read's settings statement, the values as parameters: its text is the database's, worked out once. */
+const readSettingsOf = new WeakMap<Database, PreparedContext>();
+function readSettings(database: Database): PreparedContext {
+  let prepared = readSettingsOf.get(database);
+  if (!prepared) {
+    const names = settingList(database, null, { readOnly: true }).map(([name]) => name);
+    prepared = preparedContext(
+      `SELECT ${names.map((name, i) => `set_config('${name}', $${i + 1}, true)`).join(', ')}`,
+      names.map(() => 'text'),
+    );
+    readSettingsOf.set(database, prepared);
+  }
+  return prepared;
+}
 
 function checked(scope: Scope, opts: { sessionHash?: string }) {
   const zoneId = 'zoneId' in scope ? scope.zoneId : null;
