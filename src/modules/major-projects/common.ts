@@ -1,4 +1,5 @@
 import { can } from '../../core/policy.ts';
+import { KEEP_PLAN } from '../../db/prepared.ts';
 import type { Tx } from '../../db/tx.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../server/errors.ts';
 import { t } from '../../server/lang.ts';
@@ -31,7 +32,7 @@ export function seesAllProjects(actor: Actor): boolean {
 /** The live project if the caller may see it, else 404 (its existence is not told). */
 export async function assertVisibleProject(tx: Tx, actor: Actor, projectId: string): Promise<void> {
   const { rows } = await tx.client.query(
-    `SELECT 1 FROM major_projects p WHERE p.id = $1 AND p.deleted_at IS NULL
+    `${KEEP_PLAN}SELECT 1 FROM major_projects p WHERE p.id = $1 AND p.deleted_at IS NULL
         AND ($2::boolean OR EXISTS (SELECT 1 FROM major_project_owners o WHERE o.project_id = p.id AND o.user_id = $3))`,
     [projectId, seesAllProjects(actor), actor.userId],
   );

@@ -1,3 +1,4 @@
+import { KEEP_PLAN } from '../../db/prepared.ts';
 import type { Tx } from '../../db/tx.ts';
 import type { InvestmentLink } from './api.ts';
 
@@ -8,7 +9,7 @@ import type { InvestmentLink } from './api.ts';
 
 export async function investmentLinkOf(tx: Tx, majorProjectId: string): Promise<InvestmentLink | null> {
   const { rows } = await tx.client.query<InvestmentLink>(
-    `SELECT i.id, i.code, i.name, i.stage
+    `${KEEP_PLAN}SELECT i.id, i.code, i.name, i.stage
        FROM major_projects m JOIN investment_projects i ON i.id = m.investment_project_id AND i.zone_id = m.zone_id
       WHERE m.id = $1`,
     [majorProjectId],

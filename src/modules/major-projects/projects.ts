@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { KEEP_PLAN } from '../../db/prepared.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { fieldError, notFound } from '../../server/errors.ts';
@@ -41,8 +42,8 @@ interface ProjectRow {
   deleted_at: Date | null;
 }
 
-const SELECT = `
-  SELECT p.id, p.key, p.name, p.builder, p.total_investment, p.department_id, d.name AS department_name,
+// Planned the same for any zone (the zone, year and ids are parameters): its plan may be kept (db/prepared.ts).
+const SELECT = `${KEEP_PLAN}SELECT p.id, p.key, p.name, p.builder, p.total_investment, p.department_id, d.name AS department_name,
          p.location, p.description, s.planned_date AS planned_start, s.actual_date AS actual_start,
          CASE WHEN pl.id IS NULL THEN NULL ELSE json_build_object(
            'year', pl.year, 'levels', pl.levels, 'kind', pl.kind,
@@ -113,17 +114,17 @@ export async function getProject(tx: Tx, actor: Actor, id: string): Promise<Proj
   await assertVisibleProject(tx, actor, id);
   const project = await loadProject(tx, id);
   const plans = await tx.client.query<Plan>(
-    `SELECT year, levels, kind, annual_plan::text AS "annualPlan", version
+    `${KEEP_PLAN}SELECT year, levels, kind, annual_plan::text AS "annualPlan", version
        FROM major_project_plans WHERE project_id = $1 ORDER BY year DESC`,
     [id],
   );
   const owners = await tx.client.query<{ userId: string; displayName: string; username: string }>(
-    `SELECT u.id AS "userId", u.display_name AS "displayName", u.username
+    `${KEEP_PLAN}SELECT u.id AS "userId", u.display_name AS "displayName", u.username
        FROM major_project_owners o JOIN users u ON u.id = o.user_id WHERE o.project_id = $1 ORDER BY u.username`,
     [id],
   );
   const members = await tx.client.query<TaskForceMember & { departmentName: string | null }>(
-    `SELECT m.name, m.role, m.department_id AS "departmentId", d.name AS "departmentName", m.phone, m.user_id AS "userId"
+    `${KEEP_PLAN}SELECT m.name, m.role, m.department_id AS "departmentId", d.name AS "departmentName", m.phone, m.user_id AS "userId"
        FROM major_project_task_force m LEFT JOIN departments d ON d.id = m.department_id
       WHERE m.project_id = $1 ORDER BY m.sort_order`,
     [id],
