@@ -1,4 +1,5 @@
 import { getTableColumns, type Table } from 'drizzle-orm';
+import { isoText } from './iso.ts';
 import type { Tx } from './tx.ts';
 
 /**
@@ -67,7 +68,7 @@ export function rowJson(table: Table, alias: string): string {
     const value = type.startsWith('numeric')
       ? `${ref}::text`
       : type.startsWith('timestamp')
-        ? `to_char(${ref} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+        ? isoText(ref)
         : ref;
     return `'${key}', ${value}`;
   });

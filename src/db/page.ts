@@ -23,6 +23,11 @@ export interface PageSpec {
   offset?: number;
   /** Aggregates over every matching row besides the count, e.g. `round(sum(p.x), 2) AS "sumRows"`. */
   totals?: string;
+  /**
+   * A statement that gives the totals' one row (`totalRows` and the columns of `totals`) without
+   * aggregating, e.g. from totals kept on write; only where it is exactly the aggregate's answer.
+   */
+  keptTotals?: string;
   /** The page rows' select list; it must include `<alias>.id AS id`, or `<alias>.id`. */
   columns: string;
 }
@@ -51,9 +56,12 @@ export function pageSql(s: PageSpec, values: unknown[]): string {
   return `${KEEP_PLAN}WITH page AS (
        SELECT ${a}.id FROM ${s.table} ${usedJoins(joins, `${where} ${order}`)}
         ${where} ORDER BY ${order}${cut}),
-     totals AS (
+     totals AS (${
+       s.keptTotals ??
+       `
        SELECT count(*)::int AS "totalRows"${s.totals ? `, ${s.totals}` : ''}
-         FROM ${s.table} ${usedJoins(joins, where)} ${where})
+         FROM ${s.table} ${usedJoins(joins, where)} ${where}`
+     })
      SELECT ${s.columns}, totals.*
        FROM totals LEFT JOIN (page JOIN ${s.table} ON ${a}.id = page.id ${joinList(joins)})
          ON true

@@ -64,7 +64,7 @@ export function agencyProjectClause(actor: Actor, p: Params): string | null {
 }
 
 /** Projects matching `where` (on alias `p`, joins c, rd, sd, e), a page of them and the totals of all (db/page.ts). */
-export async function selectProjects(tx: Tx, p: Params, where: string[], slice: Slice = {}) {
+export async function selectProjects(tx: Tx, p: Params, where: string[], slice: Slice = {}, keptTotals?: string) {
   const page = await selectPage<Raw, { sumRows: string | null }>(tx, p.values, {
     table: 'investment_projects p',
     alias: 'p',
@@ -72,6 +72,7 @@ export async function selectProjects(tx: Tx, p: Params, where: string[], slice: 
     where,
     ...slice,
     totals: 'round(sum(p.total_investment), 2) AS "sumRows"',
+    keptTotals,
     columns: COLUMNS,
   });
   return {
@@ -92,10 +93,11 @@ export async function listProjects(tx: Tx, actor: Actor, q: ProjectListQuery) {
   const p = new Params();
   // The zone stated, not only enforced by RLS: lets the plan use (zone_id, …) indexes when one
   // database holds many zones.
-  const where: string[] = [`p.zone_id = ${p.add(actor.zoneId)}`];
+  const zone = p.add(actor.zoneId);
+  const where: string[] = [`p.zone_id = ${zone}`];
   const wall = agencyProjectClause(actor, p);
   if (wall) where.push(wall);
-  if (!q.includeDeleted) where.push('p.deleted_at IS NULL');
+  if (!q.includeDeleted) where.push(LIVE);
   if (q.q) {
     const like = p.add(likePattern(q.q));
     where.push(`(p.code ILIKE ${like} OR p.name ILIKE ${like} OR c.name ILIKE ${like})`);
@@ -111,12 +113,17 @@ export async function listProjects(tx: Tx, actor: Actor, q: ProjectListQuery) {
   if (q.signingEventId) where.push(`p.signing_event_id = ${p.add(q.signingEventId)}`);
   if (q.signedFrom) where.push(`p.signed_on >= ${p.add(q.signedFrom)}`);
   if (q.signedTo) where.push(`p.signed_on <= ${p.add(q.signedTo)}`);
-  return selectProjects(tx, p, where, {
-    order: SORTS[q.sort],
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
+  const everyLive = where.length === 2 && where[1] === LIVE;
+  const slice = { order: SORTS[q.sort], limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  return selectProjects(tx, p, where, slice, everyLive ? keptTotals(zone) : undefined);
 }
+
+const LIVE = 'p.deleted_at IS NULL';
+
+/** Every live project of the zone (the list unfiltered): its totals as kept on write (migration 0012). */
+const keptTotals = (zone: string) => `
+       SELECT coalesce(t.live_projects, 0) AS "totalRows", t.live_investment::text AS "sumRows"
+         FROM (SELECT 1) one LEFT JOIN investment_project_totals t ON t.zone_id = ${zone}`;
 
 /** One project the caller may see, or 404 (another zone's or another agency's alike). */
 export async function getProject(tx: Tx, actor: Actor, id: string, opts: { deleted?: boolean } = {}) {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { isoText } from '../../db/iso.ts';
 import { KEEP_PLAN } from '../../db/prepared.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -23,32 +24,17 @@ import { setStartDates } from './milestones.ts';
 import { putPlan } from './plans.ts';
 import { majorProjectOwners, majorProjects, majorProjectTaskForce } from './schema.ts';
 
-interface ProjectRow {
-  id: string;
-  key: string;
-  name: string;
-  builder: string;
-  total_investment: string;
-  department_id: string | null;
-  department_name: string | null;
-  location: string;
-  description: string;
-  planned_start: string | null;
-  actual_start: string | null;
-  plan: Plan | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  deleted_at: Date | null;
-}
-
 // Planned the same for any zone (the zone, year and ids are parameters): its plan may be kept (db/prepared.ts).
-const SELECT = `${KEEP_PLAN}SELECT p.id, p.key, p.name, p.builder, p.total_investment, p.department_id, d.name AS department_name,
-         p.location, p.description, s.planned_date AS planned_start, s.actual_date AS actual_start,
+// The columns come out under the API's names, timestamps as ISO text: a year's list (~150 projects) goes
+// out as the driver reads it, without a Date parsed and formatted again three times a row.
+const SELECT = `${KEEP_PLAN}SELECT p.id, p.key, p.name, p.builder, p.total_investment AS "totalInvestment",
+         p.department_id AS "departmentId", d.name AS "departmentName", p.location, p.description,
+         s.planned_date AS "plannedStartDate", s.actual_date AS "actualStartDate",
          CASE WHEN pl.id IS NULL THEN NULL ELSE json_build_object(
            'year', pl.year, 'levels', pl.levels, 'kind', pl.kind,
            'annualPlan', pl.annual_plan::text, 'version', pl.version) END AS plan,
-         p.version, p.created_at, p.updated_at, p.deleted_at
+         p.version, ${isoText('p.created_at')} AS "createdAt", ${isoText('p.updated_at')} AS "updatedAt",
+         ${isoText('p.deleted_at')} AS "deletedAt"
     FROM major_projects p
     LEFT JOIN departments d ON d.id = p.department_id
     LEFT JOIN major_project_milestones s ON s.project_id = p.id AND s.kind = 'start'`;
@@ -61,25 +47,6 @@ const planJoin = (year: string) => `
 /** A year's list starts from that year's plans (one per project) instead of a look-up for every project ever listed. */
 const yearPlanJoin = (zone: string, year: string) => `
     JOIN major_project_plans pl ON pl.project_id = p.id AND pl.zone_id = ${zone} AND pl.year = ${year}::int`;
-
-export const toProject = (r: ProjectRow): Project => ({
-  id: r.id,
-  key: r.key,
-  name: r.name,
-  builder: r.builder,
-  totalInvestment: r.total_investment,
-  departmentId: r.department_id,
-  departmentName: r.department_name,
-  location: r.location,
-  description: r.description,
-  plannedStartDate: r.planned_start,
-  actualStartDate: r.actual_start,
-  plan: r.plan,
-  version: r.version,
-  createdAt: r.created_at.toISOString(),
-  updatedAt: r.updated_at.toISOString(),
-  deletedAt: r.deleted_at ? r.deleted_at.toISOString() : null,
-});
 
 export async function listProjects(tx: Tx, actor: Actor, q: ProjectListQuery) {
   const p = new Params();
@@ -94,20 +61,20 @@ export async function listProjects(tx: Tx, actor: Actor, q: ProjectListQuery) {
     const like = p.add(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(`(p.key ILIKE ${like} OR p.name ILIKE ${like} OR p.builder ILIKE ${like})`);
   }
-  const { rows } = await tx.client.query<ProjectRow>(
+  const { rows } = await tx.client.query<Project>(
     `${SELECT} ${join} WHERE ${where.join(' AND ')} ORDER BY p.key`,
     p.values,
   );
-  return { items: rows.map(toProject), total: rows.length };
+  return { items: rows, total: rows.length };
 }
 
 async function loadProject(tx: Tx, id: string, opts: { deleted?: boolean } = {}): Promise<Project> {
-  const { rows } = await tx.client.query<ProjectRow>(
+  const { rows } = await tx.client.query<Project>(
     `${SELECT} ${planJoin('$2')} WHERE p.id = $1 AND (p.deleted_at IS ${opts.deleted ? 'NOT ' : ''}NULL)`,
     [id, null],
   );
   if (rows.length === 0) throw notFound();
-  return toProject(rows[0]);
+  return rows[0];
 }
 
 export async function getProject(tx: Tx, actor: Actor, id: string): Promise<ProjectDetail> {
