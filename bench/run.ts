@@ -6,6 +6,7 @@ import { type DatabaseKind, openDatabase } from '../src/db/database.ts';
 import { asSystem } from '../src/db/tx.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { SCALES, type Scale, seedSynthetic, zonePrefix } from '../src/seed/synthetic.ts';
+import { pgbenchSelectTps } from './lib/calibration.ts';
 import type { BenchContext } from './lib/context.ts';
 import { createBenchDatabase } from './lib/databases.ts';
 import { BenchClient } from './lib/http.ts';
@@ -193,7 +194,9 @@ async function main() {
   const date = new Date().toISOString().slice(0, 10);
   const start = loadavg();
   log(`gaoxin bench ${quick ? '--quick' : '(full)'}; load average ${start.one} ${start.five} ${start.fifteen}`);
-  const info = await machine(process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+  const serverUrl = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const info = { ...(await machine(serverUrl)), pgbenchSelectTps: quick ? null : await pgbenchSelectTps(serverUrl) };
+  log(`  pgbench -S (calibration): ${info.pgbenchSelectTps ?? 'not measured'} tps`);
   let webDir: string | null = null;
   if (!skip.has('browser')) {
     try {

@@ -43,6 +43,7 @@ export function markdown(result: {
     `## Benchmark ${result.date} (${result.mode})`,
     '',
     `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres}; PGlite ${m.pglite}.`,
+    `Calibration: \`pgbench -S -c 8 -j 2 -T 15\` at scale 10 on the same PostgreSQL: ${m.pgbenchSelectTps ?? 'not measured'} tps.`,
     `Load average (1 min / 5 min): ${result.loadavg.start.one} / ${result.loadavg.start.five} at the start, ${result.loadavg.end.one} / ${result.loadavg.end.five} at the end.`,
     '',
     '| figure | measured | target | |',
