@@ -65,11 +65,7 @@ export function rowJson(table: Table, alias: string): string {
   const pairs = Object.entries(getTableColumns(table)).map(([key, column]) => {
     const ref = `${alias}.${column.name}`;
     const type = column.getSQLType();
-    const value = type.startsWith('numeric')
-      ? `${ref}::text`
-      : type.startsWith('timestamp')
-        ? isoText(ref)
-        : ref;
+    const value = type.startsWith('numeric') ? `${ref}::text` : type.startsWith('timestamp') ? isoText(ref) : ref;
     return `'${key}', ${value}`;
   });
   return `jsonb_build_object(${pairs.join(', ')})`;
