@@ -26,16 +26,21 @@ CREATE FUNCTION investment_project_totals_add(delta jsonb) RETURNS void LANGUAGE
         live_investment = t.live_investment + excluded.live_investment
 $$;
 
-CREATE FUNCTION investment_project_totals_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE delta jsonb;
+-- Inserted rows add to their zone's figures, deleted rows subtract (TG_ARGV[0]: 1 or -1); both triggers
+-- name their transition table changed_rows.
+CREATE FUNCTION investment_project_totals_on_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  delta jsonb;
+  sign int := TG_ARGV[0]::int;
 BEGIN
   SELECT jsonb_agg(x) INTO delta FROM (
-    SELECT zone_id, count(*) AS n, sum(total_investment) AS amount
-      FROM new_rows WHERE deleted_at IS NULL GROUP BY zone_id) x;
+    SELECT zone_id, sign * count(*) AS n, sign * sum(total_investment) AS amount
+      FROM changed_rows WHERE deleted_at IS NULL GROUP BY zone_id) x;
   IF delta IS NOT NULL THEN PERFORM investment_project_totals_add(delta); END IF;
   RETURN NULL;
 END $$;
 
+-- An update moves a project in or out of the figures (deleted, restored) or changes its amount.
 CREATE FUNCTION investment_project_totals_on_update() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE delta jsonb;
 BEGIN
@@ -49,23 +54,13 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION investment_project_totals_on_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE delta jsonb;
-BEGIN
-  SELECT jsonb_agg(x) INTO delta FROM (
-    SELECT zone_id, -count(*) AS n, -sum(total_investment) AS amount
-      FROM old_rows WHERE deleted_at IS NULL GROUP BY zone_id) x;
-  IF delta IS NOT NULL THEN PERFORM investment_project_totals_add(delta); END IF;
-  RETURN NULL;
-END $$;
-
 CREATE TRIGGER investment_project_totals_insert AFTER INSERT ON investment_projects
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION investment_project_totals_on_insert();
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION investment_project_totals_on_rows('1');
 CREATE TRIGGER investment_project_totals_update AFTER UPDATE ON investment_projects
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION investment_project_totals_on_update();
 CREATE TRIGGER investment_project_totals_delete AFTER DELETE ON investment_projects
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION investment_project_totals_on_delete();
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION investment_project_totals_on_rows('-1');
 
 INSERT INTO investment_project_totals (zone_id, live_projects, live_investment)
 SELECT zone_id, count(*), sum(total_investment) FROM investment_projects WHERE deleted_at IS NULL GROUP BY zone_id;

@@ -93,6 +93,14 @@ describe.each(KINDS)('the investment list totals kept on write, on %s', (kind) =
     );
     expect(everyStage.reduce((n, r) => n + r.total, 0)).toBe(after.total);
 
+    // A project removed for good (not through the app, which only soft-deletes) leaves the figures too.
+    const gone = await create('K-6', '7');
+    await asSystem(h.database, async (tx) => {
+      await tx.client.query('DELETE FROM investment_stage_events WHERE project_id = $1', [gone.id]);
+      await tx.client.query('DELETE FROM investment_projects WHERE id = $1', [gone.id]);
+    });
+    expect(await list()).toEqual(after);
+
     // The unfiltered list reads the kept row (a figure planted there shows); a filtered one counts rows.
     const plant = (n: number) =>
       asSystem(h.database, (tx) =>
