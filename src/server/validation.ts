@@ -88,6 +88,8 @@ export function issueMessage(issue: z.core.$ZodIssue, lang: Lang): string {
     case 'invalid_type': {
       const got = received(issue.input);
       if (got === 'undefined') return zh ? '必填' : 'Required';
+      // A query value coerced to a number that is not one (`year=abc` → NaN): zod calls it a number.
+      if (Number.isNaN(issue.input)) return zh ? '应为数字' : 'Expected a number';
       return zh
         ? `应为${TYPE_ZH[issue.expected] ?? issue.expected}，收到的是${TYPE_ZH[got] ?? got}`
         : `Expected ${issue.expected}, received ${got}`;
