@@ -159,13 +159,14 @@ type Callback = (err: Error | null, result?: unknown) => void;
 type ClientQuery = (...args: unknown[]) => unknown;
 
 /**
- * Makes every `client.query` on this client carry the context the next call
- * of `context()` returns; returns the function that undoes it. Only plain
+ * Makes every `client.query` on this client carry the context that `context(text)`
+ * returns for it; returns the function that undoes it. Only plain
  * statements are accepted: a read runs each in its own pipeline.
  */
 export function sendWithContext(
   client: pg.PoolClient,
-  context: () => { statements: ContextStatement[]; check?: () => Error | null },
+  /** Given the statement's text. */
+  context: (text: string) => { statements: ContextStatement[]; check?: () => Error | null },
 ): () => void {
   const own = client as unknown as { query: ClientQuery };
   const original = own.query;
@@ -180,7 +181,7 @@ export function sendWithContext(
       cfg = { ...(config as Record<string, unknown>) };
       if (values !== undefined) cfg.values = values;
     } else throw new Error('a read sends plain statements only');
-    const { statements, check } = context();
+    const { statements, check } = context(String(cfg.text ?? ''));
     const query = new ContextQuery(client, cfg, statements, check);
     if (typeof callback === 'function') {
       (query as unknown as { callback: Callback }).callback = callback as Callback;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, useApp } from '../test/harness.ts';
 import { KEEP_PLAN } from './prepared.ts';
-import { asSystem } from './tx.ts';
+import { asSystem, readOnly } from './tx.ts';
 
 const TEXT = `SELECT count(*)::int AS n, $1::text AS tag FROM zones WHERE code <> $2`;
 
@@ -47,6 +47,28 @@ describe.each(KINDS)('prepared statements on %s', (kind) => {
     expect(seen.map((s) => s.tag)).toEqual(Array.from({ length: 16 }, (_, i) => `m${i}`));
     // Whichever connection answered, it holds the statement once (the embedded session: one for all).
     for (const s of seen) expect(s.copies).toBe(1);
+  });
+
+  it('runs the generic plan of a marked statement in a read from the first time; others are planned for their values', async () => {
+    const db = h.database;
+    const marked = `${KEEP_PLAN}SELECT count(*)::int AS n FROM zones WHERE code <> $1 AND $2::text <> ''`;
+    const unmarked = `SELECT count(*)::int AS n FROM zones WHERE code <> $1 AND $2::text <> 'u'`;
+    const plans = await readOnly(db, { system: true }, async (tx) => {
+      for (let i = 0; i < 3; i++) {
+        await tx.client.query(marked, ['-', `g${i}`]);
+        await tx.client.query(unmarked, ['-', `c${i}`]);
+      }
+      const { rows } = await tx.client.query<{ statement: string; generic_plans: number; custom_plans: number }>(
+        'SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements',
+      );
+      return rows;
+    });
+    const of = (text: string) => plans.find((r) => r.statement === text);
+    // With the database's own choice (`auto`), its first five runs are planned anew: the list page was, every time.
+    expect(of(marked)).toMatchObject({ generic_plans: 3, custom_plans: 0 });
+    // The embedded database prepares every parameterised statement; a server only the marked ones.
+    if (kind === 'pglite') expect(of(unmarked)).toMatchObject({ generic_plans: 0, custom_plans: 3 });
+    else expect(of(unmarked)).toBeUndefined();
   });
 
   it('reports a statement error as before and can run the statement afterwards', async () => {

@@ -27,7 +27,10 @@ import type pg from 'pg';
  */
 export type StatementMode = 'connection' | 'session' | 'marked' | 'off';
 
-/** Starts a statement whose plan may be kept on a PostgreSQL server too (`marked`). */
+/**
+ * Starts a statement whose plan may be kept on a PostgreSQL server too (`marked`), and whose generic
+ * plan a read runs even where the database's estimate prefers planning it anew (tx.ts, readOnly).
+ */
 export const KEEP_PLAN = '/* plan kept */ ';
 
 /** A database's way of preparing, with its session's statements (`session`: one backend session per database). */

@@ -8,7 +8,7 @@ import {
   sendWithContext,
 } from './context-query.ts';
 import type { Database } from './database.ts';
-import { prepareParameterised } from './prepared.ts';
+import { KEEP_PLAN, prepareParameterised } from './prepared.ts';
 
 /** A transaction: drizzle for typed queries, the raw client for hand-written SQL. */
 export interface Tx {
@@ -88,16 +88,16 @@ export async function readOnly<T>(
   const { zoneId, session } = checked(scope, opts);
   // Both context statements are prepared once a connection: bound by name, with the values as parameters.
   const prepared = readSettings(database);
-  const settings: ContextStatement = {
-    text: prepared.text,
-    values: settingList(database, zoneId, { readOnly: true }).map(([, value]) => value),
-    name: prepared.name,
-  };
+  const values = settingList(database, zoneId, { readOnly: true }).map(([, value]) => value);
+  const settings: ContextStatement = { text: prepared.text, values, name: prepared.name };
+  // The last setting is the plan cache's mode: a statement marked KEEP_PLAN runs its generic plan.
+  const keptSettings: ContextStatement = { ...settings, values: [...values.slice(0, -1), 'force_generic_plan'] };
   let unchecked = session !== undefined;
   let ended = false;
   const withContext = (client: pg.PoolClient) =>
-    sendWithContext(client, () => {
-      if (!unchecked) return { statements: [settings] };
+    sendWithContext(client, (text) => {
+      const statementSettings = text.startsWith(KEEP_PLAN) ? keptSettings : settings;
+      if (!unchecked) return { statements: [statementSettings] };
       unchecked = false;
       let live = false;
       const check: ContextStatement = {
@@ -109,7 +109,7 @@ export async function readOnly<T>(
         },
       };
       return {
-        statements: [settings, check],
+        statements: [statementSettings, check],
         check: () => {
           ended = !live;
           return ended ? new SessionEnded('session ended') : null;
@@ -148,7 +148,13 @@ function settingList(database: Database, zoneId: string | null, o: { readOnly?: 
   // rollup over 200 zones); interactive figures are better without it. PGlite has no JIT.
   if (database.kind === 'postgres') set.push(['jit', 'off']);
   set.push(['random_page_cost', RANDOM_PAGE_COST], ['app.zone_id', zoneId ?? ''], ['app.system', zoneId ? '' : 'on']);
-  if (o.readOnly) set.push(['transaction_read_only', 'on']);
+  if (o.readOnly) {
+    set.push(['transaction_read_only', 'on']);
+    // Left to the database unless the statement is marked (readOnly): a page or a record by id plans
+    // the same for any values, and with `auto` the database re-planned the investment list on every
+    // request, its generic plan being estimated dearer (measured on PGlite: 3.7–5.6 → 1.7–2.3 ms).
+    set.push(['plan_cache_mode', 'auto']);
+  }
   return set;
 }
 
