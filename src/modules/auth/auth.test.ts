@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { asSystem } from '../../db/tx.ts';
 import { Client, type Harness, KINDS, makeZone, PASSWORD, snapshot, useApp } from '../../test/harness.ts';
+import { forgetTokenNow } from './session-cache.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const tokenOf = (c: Client) => (c.cookie ?? '').replace(/^gaoxin_session=/, '');
@@ -104,6 +105,34 @@ describe.each(KINDS)('auth on %s', (kind) => {
     expect(await sessionCount(h, user.userId)).toBe(0);
     user.cookie = oldCookie;
     expect((await user.get('/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('looks a session up once for all the requests that arrive while it is not remembered', async () => {
+    const zone = await makeZone(h);
+    const user = await zone.as(['staff']);
+    const pool = h.database.pool;
+    const connect = vi.spyOn(pool, 'connect');
+    const burst = async () => {
+      connect.mockClear();
+      const answers = await Promise.all(Array.from({ length: 20 }, () => user.get('/api/v1/me')));
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(200));
+      return connect.mock.calls.length;
+    };
+    try {
+      expect((await user.get('/api/v1/me')).statusCode).toBe(200);
+      const remembered = await burst();
+      forgetTokenNow(sha256(tokenOf(user)));
+      // One connection more than with the session remembered: one lookup, not twenty.
+      expect(await burst()).toBe(remembered + 1);
+      // Settled lookups are not kept: once forgotten, the session is looked up again (and a logout is seen).
+      forgetTokenNow(sha256(tokenOf(user)));
+      await asSystem(h.database, (tx) =>
+        tx.client.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(tokenOf(user))]),
+      );
+      expect((await user.get('/api/v1/me')).statusCode).toBe(401);
+    } finally {
+      connect.mockRestore();
+    }
   });
 
   it('refuses an expired session', async () => {

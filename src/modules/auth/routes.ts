@@ -28,8 +28,7 @@ export function authHook(app: App) {
     if (!req.url.startsWith('/api/v1/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token || token.length > 100) return;
-    const actor =
-      svc.recentActorForToken(token) ?? (await asSystem(app.database, (tx) => svc.actorForToken(tx, token)));
+    const actor = await svc.actorForSession(app.database, token);
     if (actor) {
       req.actor = actor;
       req.sessionToken = token;
