@@ -65,13 +65,20 @@ const COLUMNS = `c.id, c.name, c.uscc, c.industry_code AS "industryCode", c.indu
             (SELECT count(*)::int FROM investment_projects x WHERE x.company_id = c.id AND x.deleted_at IS NULL) AS projects`;
 
 /** As selectProjects: a page of the matching companies and their count (db/page.ts). */
-async function selectCompanies(tx: Tx, p: Params, where: string[], slice: Omit<Slice, 'order'> = {}) {
+async function selectCompanies(
+  tx: Tx,
+  p: Params,
+  where: string[],
+  slice: Omit<Slice, 'order'> = {},
+  keptTotals?: string,
+) {
   const page = await selectPage<Row>(tx, p.values, {
     table: 'companies c',
     alias: 'c',
     where,
     order: 'c.name',
     ...slice,
+    keptTotals,
     columns: COLUMNS,
   });
   return { items: page.rows.map(({ totalRows: _, ...r }) => toCompany(r)), total: page.total };
@@ -80,8 +87,9 @@ async function selectCompanies(tx: Tx, p: Params, where: string[], slice: Omit<S
 export async function listCompanies(tx: Tx, actor: Actor, q: CompanyListQuery) {
   const p = new Params();
   // The zone stated, not only enforced by RLS, so (zone_id, …) indexes serve a many-zone database.
-  const where: string[] = [`c.zone_id = ${p.add(actor.zoneId)}`];
-  if (!q.includeDeleted) where.push('c.deleted_at IS NULL');
+  const zone = p.add(actor.zoneId);
+  const where: string[] = [`c.zone_id = ${zone}`];
+  if (!q.includeDeleted) where.push(LIVE);
   const scope = scopeOf(actor);
   if (scope.agency) where.push(agencyCompanyClause(p, scope.agency));
   if (q.q) {
@@ -92,8 +100,17 @@ export async function listCompanies(tx: Tx, actor: Actor, q: CompanyListQuery) {
   if (q.top500 !== undefined) {
     where.push(`${q.top500 ? '' : 'NOT '}(c.id IN (SELECT company_id FROM company_top500))`);
   }
-  return selectCompanies(tx, p, where, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const everyLive = where.length === 2 && where[1] === LIVE;
+  const slice = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  return selectCompanies(tx, p, where, slice, everyLive ? keptTotals(zone) : undefined);
 }
+
+const LIVE = 'c.deleted_at IS NULL';
+
+/** Every live company of the zone (the list unfiltered): the count as kept on write (migration 0014). */
+const keptTotals = (zone: string) => `
+       SELECT coalesce(t.live_companies, 0) AS "totalRows"
+         FROM (SELECT 1) one LEFT JOIN company_totals t ON t.zone_id = ${zone}`;
 
 export async function getCompany(tx: Tx, actor: Actor, id: string, opts: { deleted?: boolean } = {}) {
   const p = new Params();

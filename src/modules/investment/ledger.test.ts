@@ -44,7 +44,7 @@ describe.each(KINDS)('investment ledgers on %s', (kind) => {
       for (const { t } of rows) out[t] = (await tx.client.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n;
       return out;
     });
-    expect(Object.keys(counts)).toHaveLength(19);
+    expect(Object.keys(counts)).toHaveLength(20);
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
   });
 

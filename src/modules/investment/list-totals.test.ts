@@ -4,12 +4,13 @@ import { KINDS, makeZone, useApp } from '../../test/harness.ts';
 import { csv, importFile } from './test-support.ts';
 
 /**
- * The unfiltered list's totals are kept on write (migration 0012); every other list aggregates. Both
+ * The unfiltered lists' totals are kept on write (migrations 0012: projects, 0014: companies); every
+ * filtered list aggregates. Both
  * must answer the same, whatever wrote the rows: the API, a ledger import, a delete and a restore.
  */
 const P = '/api/v1/investment';
 
-describe.each(KINDS)('the investment list totals kept on write, on %s', (kind) => {
+describe.each(KINDS)('the list totals kept on write, on %s', (kind) => {
   const h = useApp(kind);
 
   /** The totals as counted from the rows themselves, by the system (no zone wall, no kept figures). */
@@ -118,5 +119,67 @@ describe.each(KINDS)('the investment list totals kept on write, on %s', (kind) =
     const theirs = (await otherAdmin.get(`${P}/projects`)).json();
     expect({ total: theirs.total, totalInvestment: theirs.totalInvestment }).toEqual(await counted(other.id));
     expect(theirs.total).toBe(1);
+  });
+
+  it('counts the company list as the rows after creates, a merge, a delete, a restore, an import and a removal', async () => {
+    const zone = await makeZone(h);
+    const other = await makeZone(h);
+    const admin = await zone.as(['admin']);
+    const otherAdmin = await other.as(['admin']);
+    const live = (zoneId: string) =>
+      asSystem(h.database, async (tx) => {
+        const { rows } = await tx.client.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM companies WHERE zone_id = $1 AND deleted_at IS NULL',
+          [zoneId],
+        );
+        return rows[0].n;
+      });
+    const total = async () => (await admin.get(`${P}/companies?pageSize=2`)).json().total as number;
+    // A zone without a company yet: no kept row, the count is zero.
+    expect(await total()).toBe(0);
+
+    const create = async (name: string) => {
+      const res = await admin.post(`${P}/companies`, { name });
+      expect(res.statusCode).toBe(201);
+      return res.json() as { id: string; version: number };
+    };
+    const keep = await create('甲科技有限公司');
+    const dup = await create('乙材料有限公司');
+    const gone = await create('丙装备有限公司');
+    await otherAdmin.post(`${P}/companies`, { name: '别区企业有限公司' });
+    expect(await total()).toBe(3);
+
+    // A merge removes its source; a delete and a restore move one out and back.
+    expect((await admin.post(`${P}/companies/${keep.id}/merge`, { sourceId: dup.id })).statusCode).toBe(200);
+    expect(await total()).toBe(2);
+    expect((await admin.delete(`${P}/companies/${gone.id}?version=${gone.version}`)).statusCode).toBe(204);
+    expect(await total()).toBe(1);
+    expect((await admin.post(`${P}/companies/${gone.id}/restore`)).statusCode).toBe(200);
+    expect(await total()).toBe(2);
+
+    // A project ledger import creates its investors' companies in one statement.
+    const file = csv([
+      ['项目编号', '项目名称', '投资方', '招商渠道', '阶段', '签约日期', '总投资(万元)'],
+      ['C-1', '项目一', '丁电子有限公司', '全员招商', '在谈', '', '1'],
+      ['C-2', '项目二', '戊生物有限公司', '全员招商', '在谈', '', '2'],
+    ]);
+    expect(await importFile(h.database, zone.id, 'projects', file, 'projects.csv')).toMatchObject({ ok: true });
+    expect(await total()).toBe(4);
+    expect(await total()).toBe(await live(zone.id));
+
+    // Removed for good (not through the app, which only soft-deletes): out of the count too.
+    await asSystem(h.database, (tx) => tx.client.query('DELETE FROM companies WHERE id = $1', [gone.id]));
+    expect(await total()).toBe(3);
+
+    // The unfiltered list reads the kept row (a figure planted there shows); a filtered one counts rows.
+    await asSystem(h.database, (tx) =>
+      tx.client.query('UPDATE company_totals SET live_companies = live_companies + 100 WHERE zone_id = $1', [zone.id]),
+    );
+    expect(await total()).toBe(103);
+    expect((await admin.get(`${P}/companies?q=${encodeURIComponent('有限公司')}`)).json().total).toBe(3);
+    expect((await admin.get(`${P}/companies?includeDeleted=true`)).json().total).toBe(4);
+
+    // The other zone's count was never touched by this zone's writes.
+    expect((await otherAdmin.get(`${P}/companies`)).json().total).toBe(await live(other.id));
   });
 });
