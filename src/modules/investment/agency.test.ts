@@ -46,6 +46,10 @@ describe.each(KINDS)('agency isolation on %s', (kind) => {
     expect((await s.agency.get(`${P}/companies/${s.other.company.id}`)).statusCode).toBe(404);
     const pipeline = (await s.agency.get(`${P}/pipeline`)).json().stages;
     expect(pipeline).toEqual([{ stage: 'signed', projects: 1, investment: '300000000.00' }]);
+    // The dashboard (zone figures) is not an agency's; its pipeline, in one statement with the breakdowns, is the zone's.
+    expect((await s.agency.get(`${P}/dashboard?from=2025-01-01&to=2025-12-31`)).statusCode).toBe(403);
+    const zoneBoard = (await s.admin.get(`${P}/dashboard?from=2025-01-01&to=2025-12-31`)).json();
+    expect(zoneBoard.pipeline).toEqual([{ stage: 'signed', projects: 3, investment: '900000000.00' }]);
   });
 
   it('answers 404 for every verb on another agency`s or the zone`s projects, and writes nothing', async () => {

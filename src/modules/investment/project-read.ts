@@ -136,15 +136,19 @@ export async function getProject(tx: Tx, actor: Actor, id: string, opts: { delet
   return items[0];
 }
 
-/** Projects per current stage, for the pipeline board's column heads. */
-export async function pipelineCounts(tx: Tx, actor: Actor) {
-  const p = new Params();
+/** Projects per current stage, for the pipeline board's column heads: the statement (stage, projects, investment). */
+export function pipelineSql(actor: Actor, p: Params): string {
   const where = ['p.deleted_at IS NULL'];
   const wall = agencyProjectClause(actor, p);
   if (wall) where.push(wall);
+  return `SELECT p.stage, count(*)::int AS projects, round(sum(p.total_investment), 2) AS investment
+       FROM investment_projects p WHERE ${where.join(' AND ')} GROUP BY p.stage`;
+}
+
+export async function pipelineCounts(tx: Tx, actor: Actor) {
+  const p = new Params();
   const { rows } = await tx.client.query<{ stage: Project['stage']; projects: number; investment: string }>(
-    `SELECT p.stage, count(*)::int AS projects, round(sum(p.total_investment), 2) AS investment
-       FROM investment_projects p WHERE ${where.join(' AND ')} GROUP BY p.stage`,
+    pipelineSql(actor, p),
     p.values,
   );
   return rows;
