@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { likePattern } from '../../db/like.ts';
 import type { Tx } from '../../db/tx.ts';
 import { getLive, iso, updateVersioned } from '../../db/versioned.ts';
 import { fieldError } from '../../server/errors.ts';
@@ -36,7 +37,7 @@ export async function listDepartments(tx: Tx, q: { includeDeleted?: boolean; q?:
   const conds = [];
   if (!q.includeDeleted) conds.push(isNull(departments.deletedAt));
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(q.q);
     conds.push(or(ilike(departments.name, like), ilike(departments.description, like)));
   }
   const rows = await tx.db

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { likePattern } from '../../db/like.ts';
 import { type Slice, selectPage } from '../../db/page.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -8,7 +9,7 @@ import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Company, CompanyCreate, CompanyListQuery, CompanyUpdate } from './api.ts';
 import { companies, companyTop500 } from './schema.ts';
-import { likePattern, notForAgency, Params, scopeOf } from './scope.ts';
+import { notForAgency, Params, scopeOf } from './scope.ts';
 import { similarNames } from './similar.ts';
 import type { Top500List } from './vocab.ts';
 

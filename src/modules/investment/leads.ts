@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { likePattern } from '../../db/like.ts';
 import { type Slice, selectPage } from '../../db/page.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -12,7 +13,7 @@ import { companyForForm } from './companies.ts';
 import { leadVisibility as visibility } from './lead-visibility.ts';
 import { createProject, sameCompanyWarnings } from './projects.ts';
 import { leadFollowups, leads } from './schema.ts';
-import { departmentRef, likePattern, Params, scopeOf, today } from './scope.ts';
+import { departmentRef, Params, scopeOf, today } from './scope.ts';
 
 /**
  * 招商线索: shared across departments (信息共享) unless marked otherwise, with

@@ -1,9 +1,10 @@
+import { likePattern } from '../../db/like.ts';
 import { type Slice, selectPage } from '../../db/page.ts';
 import type { Tx } from '../../db/tx.ts';
 import { notFound } from '../../server/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Project, ProjectListQuery } from './api.ts';
-import { likePattern, Params, scopeOf } from './scope.ts';
+import { Params, scopeOf } from './scope.ts';
 
 /** Reading projects: one SELECT for the list, the detail and the report's drill-down. */
 

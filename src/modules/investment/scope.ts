@@ -76,6 +76,3 @@ export class Params {
     return `$${this.values.length}`;
   }
 }
-
-/** Escapes a user's search text for ILIKE. */
-export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

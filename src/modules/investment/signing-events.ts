@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { likePattern } from '../../db/like.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { AppError, fieldError, notFound } from '../../server/errors.ts';
@@ -7,7 +8,7 @@ import { record } from '../audit/service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { getProject, selectProjects, TOP500_SQL } from './project-read.ts';
 import { projects, signingEvents } from './schema.ts';
-import { likePattern, notForAgency, Params, today } from './scope.ts';
+import { notForAgency, Params, today } from './scope.ts';
 import { changeStage } from './stages.ts';
 
 /** 集中签约仪式: a ceremony with its projects, all signed on its date, and their totals. */

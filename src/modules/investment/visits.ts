@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { likePattern } from '../../db/like.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { fieldError, notFound } from '../../server/errors.ts';
@@ -9,7 +10,7 @@ import type { VisitCreate, VisitUpdate } from './api-work.ts';
 import { getCompany, resolveCompany } from './companies.ts';
 import { getLead } from './leads.ts';
 import { visitCompanies, visitLeads, visits } from './schema.ts';
-import { departmentRef, likePattern, Params, scopeOf } from './scope.ts';
+import { departmentRef, Params, scopeOf } from './scope.ts';
 
 /** 招商考察 / 走访: who went where, which companies, what was agreed, what comes next. */
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { isoText } from '../../db/iso.ts';
+import { likePattern } from '../../db/like.ts';
 import { KEEP_PLAN } from '../../db/prepared.ts';
 import type { Tx } from '../../db/tx.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -61,7 +62,7 @@ export async function listProjects(tx: Tx, actor: Actor, q: ProjectListQuery) {
   if (q.kind) where.push(`pl.kind = ${p.add(q.kind)}`);
   if (q.departmentId) where.push(`p.department_id = ${p.add(q.departmentId)}`);
   if (q.q) {
-    const like = p.add(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const like = p.add(likePattern(q.q));
     where.push(`(p.key ILIKE ${like} OR p.name ILIKE ${like} OR p.builder ILIKE ${like})`);
   }
   // The whole answer as the database's JSON (server/json-text.ts): ~150 projects a year, 79 kB.

@@ -1,4 +1,5 @@
 import { and, arrayContains, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { likePattern } from '../../db/like.ts';
 import type { Tx } from '../../db/tx.ts';
 import { getLive, iso, updateVersioned } from '../../db/versioned.ts';
 import { AppError, fieldError } from '../../server/errors.ts';
@@ -53,7 +54,7 @@ export async function listUsers(
   const conds = [];
   if (!q.includeDeleted) conds.push(isNull(users.deletedAt));
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(q.q);
     conds.push(or(ilike(users.username, like), ilike(users.displayName, like)));
   }
   if (q.role) conds.push(arrayContains(users.roles, [q.role]));
