@@ -364,7 +364,13 @@ export const majorProjectsLedger: LedgerDef<ProjectRow> = {
   title: t('重大项目清单', 'Major projects of a year'),
   // Owners hold major.read for their own projects only; the whole list is for report readers.
   permissions: { import: 'major.write', export: 'report.read' },
-  tables: ['major_projects', 'major_project_plans', 'major_project_milestones', 'departments'],
+  tables: [
+    'major_projects',
+    'major_project_plans',
+    'major_project_milestones',
+    'major_project_list_rows',
+    'departments',
+  ],
   parse,
   apply,
   export: exportRows,

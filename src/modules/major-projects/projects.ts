@@ -1,5 +1,4 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { isoText } from '../../db/iso.ts';
 import { likePattern } from '../../db/like.ts';
 import { KEEP_PLAN } from '../../db/prepared.ts';
 import type { Tx } from '../../db/tx.ts';
@@ -26,62 +25,72 @@ import { setStartDates } from './milestones.ts';
 import { putPlan } from './plans.ts';
 import { majorProjectOwners, majorProjects, majorProjectTaskForce } from './schema.ts';
 
-// The columns under the API's names, money and timestamps as text: a row is a Project as it is, and the
-// list's JSON is the database's (listProjects).
-const COLUMNS = `SELECT p.id, p.key, p.name, p.builder, p.total_investment::text AS "totalInvestment",
-         p.department_id AS "departmentId", d.name AS "departmentName", p.location, p.description,
-         s.planned_date AS "plannedStartDate", s.actual_date AS "actualStartDate",
-         CASE WHEN pl.id IS NULL THEN NULL ELSE json_build_object(
-           'year', pl.year, 'levels', pl.levels, 'kind', pl.kind,
-           'annualPlan', pl.annual_plan::text, 'version', pl.version) END AS plan,
-         p.version, ${isoText('p.created_at')} AS "createdAt", ${isoText('p.updated_at')} AS "updatedAt",
-         ${isoText('p.deleted_at')} AS "deletedAt"
-    FROM major_projects p
-    LEFT JOIN departments d ON d.id = p.department_id
-    LEFT JOIN major_project_milestones s ON s.project_id = p.id AND s.kind = 'start'`;
+// A project's list row is rendered once, on write, as the API's JSON (migration 0015,
+// major_project_list_rows: one row per plan year, plan_year 0 for a project on no year's list). Lists
+// and details read that text; only the filters join the tables it was rendered from.
 
-// Planned the same for any zone (the zone, year and ids are parameters): its plan may be kept (db/prepared.ts).
-const SELECT = `${KEEP_PLAN}${COLUMNS}`;
-
-const planJoin = (year: string) => `
-    LEFT JOIN LATERAL (SELECT * FROM major_project_plans x WHERE x.project_id = p.id
-                        AND (${year}::int IS NULL OR x.year = ${year}::int)
-                        ORDER BY x.year DESC LIMIT 1) pl ON true`;
-
-/** A year's list starts from that year's plans (one per project) instead of a look-up for every project ever listed. */
-const yearPlanJoin = (zone: string, year: string) => `
-    JOIN major_project_plans pl ON pl.project_id = p.id AND pl.zone_id = ${zone} AND pl.year = ${year}::int`;
-
-export async function listProjects(tx: Tx, actor: Actor, q: ProjectListQuery) {
-  const p = new Params();
-  const zone = p.add(actor.zoneId);
-  const where = [`p.zone_id = ${zone}`, visibleSql(actor, 'p.id', p)];
-  const join = q.year === undefined ? planJoin(p.add(null)) : yearPlanJoin(zone, p.add(q.year));
-  if (!q.includeDeleted) where.push('p.deleted_at IS NULL');
-  if (q.level) where.push(`${p.add(q.level)} = ANY (pl.levels)`);
-  if (q.kind) where.push(`pl.kind = ${p.add(q.kind)}`);
-  if (q.departmentId) where.push(`p.department_id = ${p.add(q.departmentId)}`);
+/** The joins and conditions of a list's filters, on the row's project and the row's plan. */
+function listFilters(q: ProjectListQuery, p: Params): { joins: string; where: string[] } {
+  const where: string[] = [];
+  let project = false;
+  let plan = false;
+  if (q.level) {
+    plan = true;
+    where.push(`${p.add(q.level)} = ANY (pl.levels)`);
+  }
+  if (q.kind) {
+    plan = true;
+    where.push(`pl.kind = ${p.add(q.kind)}`);
+  }
+  if (q.departmentId) {
+    project = true;
+    where.push(`p.department_id = ${p.add(q.departmentId)}`);
+  }
   if (q.q) {
+    project = true;
     const like = p.add(likePattern(q.q));
     where.push(`(p.key ILIKE ${like} OR p.name ILIKE ${like} OR p.builder ILIKE ${like})`);
   }
-  // The whole answer as the database's JSON (server/json-text.ts): ~150 projects a year, 79 kB.
-  const { rows } = await tx.client.query<{ body: string }>(
-    `${KEEP_PLAN}SELECT json_build_object('items', coalesce(json_agg(x ORDER BY x.key), '[]'), 'total', count(*))::text
-              AS body
-       FROM (${COLUMNS} ${join} WHERE ${where.join(' AND ')}) x`,
-    p.values,
-  );
-  return jsonText<{ items: Project[]; total: number }>(rows[0].body);
+  const joins = [
+    project ? 'JOIN major_projects p ON p.id = r.project_id' : '',
+    plan ? 'JOIN major_project_plans pl ON pl.project_id = r.project_id AND pl.year = r.plan_year' : '',
+  ];
+  return { joins: joins.join(' '), where };
 }
 
+export async function listProjects(tx: Tx, actor: Actor, q: ProjectListQuery) {
+  const p = new Params();
+  const where = [`r.zone_id = ${p.add(actor.zoneId)}`];
+  // A year's list: its plans' rows. Without a year: each project's latest plan, or its row on no list.
+  where.push(
+    q.year === undefined
+      ? 'r.plan_year = (SELECT max(m.plan_year) FROM major_project_list_rows m WHERE m.project_id = r.project_id)'
+      : `r.plan_year = ${p.add(q.year)}::int`,
+  );
+  if (!q.includeDeleted) where.push('NOT r.deleted');
+  where.push(visibleSql(actor, 'r.project_id', p));
+  const filters = listFilters(q, p);
+  where.push(...filters.where);
+  const { rows } = await tx.client.query<{ body: string }>(
+    `${KEEP_PLAN}SELECT r.body FROM major_project_list_rows r ${filters.joins}
+      WHERE ${where.join(' AND ')} ORDER BY r.key, r.project_id`,
+    p.values,
+  );
+  // The rows are the API's JSON already: joined, not parsed and serialised again (server/json-text.ts).
+  return jsonText<{ items: Project[]; total: number }>(
+    `{"items":[${rows.map((r) => r.body).join(',')}],"total":${rows.length}}`,
+  );
+}
+
+/** A project with its latest year's plan (or none), as the list shows it. */
 async function loadProject(tx: Tx, id: string, opts: { deleted?: boolean } = {}): Promise<Project> {
-  const { rows } = await tx.client.query<Project>(
-    `${SELECT} ${planJoin('$2')} WHERE p.id = $1 AND (p.deleted_at IS ${opts.deleted ? 'NOT ' : ''}NULL)`,
-    [id, null],
+  const { rows } = await tx.client.query<{ body: string }>(
+    `${KEEP_PLAN}SELECT body FROM major_project_list_rows
+      WHERE project_id = $1 AND deleted = $2 ORDER BY plan_year DESC LIMIT 1`,
+    [id, opts.deleted === true],
   );
   if (rows.length === 0) throw notFound();
-  return rows[0];
+  return JSON.parse(rows[0].body) as Project;
 }
 
 export async function getProject(tx: Tx, actor: Actor, id: string): Promise<ProjectDetail> {

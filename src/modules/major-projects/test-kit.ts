@@ -55,6 +55,7 @@ export const MODULE_TABLES = [
   'major_projects',
   'major_project_plans',
   'major_project_milestones',
+  'major_project_list_rows',
   'major_project_reports',
   'major_project_report_revisions',
   'major_project_issues',
