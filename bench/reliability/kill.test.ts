@@ -10,6 +10,7 @@ import {
   stopServer,
   tempDataDir,
 } from '../../src/cli/process-harness.ts';
+import { checkDatabase } from '../../src/db/check.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { asSystem } from '../../src/db/tx.ts';
 import { prepareZone, serverDatabase } from './support.ts';
@@ -18,8 +19,8 @@ import { prepareZone, serverDatabase } from './support.ts';
  * SIGKILL `gaoxin serve` 20 times in the middle of a stream of acknowledged
  * writes (investment projects: the project, its first stage event and its
  * audit entry in one transaction), on the embedded database and on
- * PostgreSQL. Every restart must open the database and answer; at the end
- * every acknowledged project is there, whole, exactly once.
+ * PostgreSQL. After every kill the database opens and checks clean (src/db/check.ts)
+ * with every acknowledged project there, whole, exactly once; every restart answers.
  */
 
 const KILLS = Number(process.env.RELIABILITY_KILLS) || 20;
@@ -107,38 +108,55 @@ describe.each(['pglite', 'postgres'] as const)('kill -9 under a write stream on 
       await w.stop();
       expect(w.refused, 'no write was refused while the server ran').toEqual([]);
       acked.push(...w.acked);
+      // The database opens and checks clean after every kill, with every acknowledged write whole.
+      await checkedStore(cfg, acked, `after kill ${cycle}`);
     }
-    // A clean run after the last kill, then the whole check through the database itself.
+    // A clean run after the last kill, then the whole check once more.
     const s = await startServer(env);
     await stopServer(s);
-    const db = await openDatabase(cfg);
-    try {
-      const rows = await asSystem(db, async (tx) => {
-        const { rows } = await tx.client.query<{ id: string; events: number; audits: number }>(
-          `SELECT p.id,
-                  (SELECT count(*)::int FROM investment_stage_events e WHERE e.project_id = p.id) AS events,
-                  (SELECT count(*)::int FROM audit_log a WHERE a.entity = 'investment_project' AND a.entity_id = p.id::text
-                      AND a.action = 'create') AS audits
-             FROM investment_projects p`,
-        );
-        return rows;
-      });
-      const stored = new Set(rows.map((r) => r.id));
-      expect(
-        acked.filter((id) => !stored.has(id)),
-        'acknowledged but lost',
-      ).toEqual([]);
-      expect(new Set(acked).size).toBe(acked.length);
-      // Nothing half-written: each stored project has its first stage event and its audit entry.
-      expect(rows.filter((r) => r.events !== 1 || r.audits !== 1)).toEqual([]);
-      // Unacknowledged writes may or may not have committed before the kill; no more than one per writer per kill.
-      expect(rows.length - acked.length).toBeLessThanOrEqual(4 * KILLS);
-      console.log(
-        `${kind}: ${KILLS} kills, ${acked.length} acknowledged writes, all kept; ${rows.length - acked.length} committed unacknowledged; ` +
-          `restart to first answer ${Math.min(...starts).toFixed(0)}–${Math.max(...starts).toFixed(0)} ms`,
-      );
-    } finally {
-      await db.close();
-    }
+    const rows = await checkedStore(cfg, acked, 'after a clean stop');
+    // Unacknowledged writes may or may not have committed before the kill; no more than one per writer per kill.
+    expect(rows.length - acked.length).toBeLessThanOrEqual(4 * KILLS);
+    console.log(
+      `${kind}: ${KILLS} kills, each followed by the database check; ${acked.length} acknowledged writes, all kept; ` +
+        `${rows.length - acked.length} committed unacknowledged; ` +
+        `restart to first answer ${Math.min(...starts).toFixed(0)}–${Math.max(...starts).toFixed(0)} ms`,
+    );
   });
 });
+
+/**
+ * Opens the database of the killed server, runs `gaoxin check`'s check (amcheck over every table and
+ * index, the kept figures) and reads the stored projects: every acknowledged one there exactly once,
+ * each with its first stage event and its audit entry.
+ */
+async function checkedStore(cfg: { dataDir: string; databaseUrl?: string }, acked: string[], when: string) {
+  const db = await openDatabase(cfg);
+  try {
+    expect((await checkDatabase(db)).problems, `database check ${when}`).toEqual([]);
+    const rows = await asSystem(db, async (tx) => {
+      const { rows } = await tx.client.query<{ id: string; events: number; audits: number }>(
+        `SELECT p.id,
+                (SELECT count(*)::int FROM investment_stage_events e WHERE e.project_id = p.id) AS events,
+                (SELECT count(*)::int FROM audit_log a WHERE a.entity = 'investment_project' AND a.entity_id = p.id::text
+                    AND a.action = 'create') AS audits
+           FROM investment_projects p`,
+      );
+      return rows;
+    });
+    const stored = new Set(rows.map((r) => r.id));
+    expect(
+      acked.filter((id) => !stored.has(id)),
+      `acknowledged but lost ${when}`,
+    ).toEqual([]);
+    expect(new Set(acked).size).toBe(acked.length);
+    // Nothing half-written: each stored project has its first stage event and its audit entry.
+    expect(
+      rows.filter((r) => r.events !== 1 || r.audits !== 1),
+      `half-written ${when}`,
+    ).toEqual([]);
+    return rows;
+  } finally {
+    await db.close();
+  }
+}

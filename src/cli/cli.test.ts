@@ -49,7 +49,9 @@ describe('gaoxin CLI', () => {
   it('--help works on every command and lists its options', async () => {
     const top = await runCli(['--help'], env);
     expect(top.code).toBe(0);
-    expect(listedCommands(top.stdout)).toEqual(expect.arrayContaining(['serve', 'migrate', 'zone', 'user', 'seed']));
+    expect(listedCommands(top.stdout)).toEqual(
+      expect.arrayContaining(['serve', 'migrate', 'check', 'zone', 'user', 'seed']),
+    );
     // The foundation's commands (each process costs ~2 s of CPU, so not the ledger ones too).
     const options: Record<string, string[]> = {
       serve: ['--port <port>', '--host <host>', '--no-demo'],
@@ -57,6 +59,7 @@ describe('gaoxin CLI', () => {
       'zone add': ['<code>', '<name>', '--region <code>', '--level <level>'],
       'user add': ['--zone <code>', '--username <username>', '--role <role>', '--password-stdin', '--name'],
       'seed demo': ['--seed <n>'],
+      check: ['-h, --help'],
     };
     const names = Object.keys(options);
     const helps = await inPairs(names.map((n) => () => runCli([...n.split(' '), '--help'], env)));
@@ -150,5 +153,37 @@ describe('gaoxin CLI', () => {
     const badSeed = await runCli(['seed', 'demo', '--seed', 'abc'], env);
     expect(badSeed.code).not.toBe(0);
     expect(badSeed.stderr).toContain('not an integer');
+  }, 300_000);
+
+  it('check passes the seeded folder, names a planted figure with exit status 1, and writes nothing', async () => {
+    const seeded = await runCli(['seed', 'demo'], env);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    const before = await contents();
+    const ok = await runCli(['check'], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^检查通过 \/ check passed: \d{2} tables, \d{3} indexes, \d+ kept rows agree\n$/);
+    expect(await contents()).toEqual(before);
+
+    const plant = async (n: number) => {
+      const db = await openDatabase({ dataDir });
+      try {
+        await db.pool.query(
+          `UPDATE company_totals SET live_companies = live_companies + $1
+            WHERE zone_id = (SELECT id FROM zones WHERE code = 'HY')`,
+          [n],
+        );
+      } finally {
+        await db.close();
+      }
+    };
+    await plant(7);
+    const bad = await runCli(['check'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(
+      /^检查未通过 \/ check failed \(1\):\n园区 HY 企业数不符 \/ zone HY: kept company count \d+, counted \d+\n$/,
+    );
+    await plant(-7);
+    expect(await contents()).toEqual(before);
   }, 300_000);
 });

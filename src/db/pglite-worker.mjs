@@ -3,10 +3,13 @@
 // as a server and a long query never stalls the HTTP event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { amcheck } from '@electric-sql/pglite/contrib/amcheck';
 import { PgliteWireServer } from './pglite-wire.mjs';
 
 const { pgdataDir, socketPath } = workerData;
-const db = await PGlite.create(pgdataDir);
+// amcheck for `gaoxin check` (src/db/check.ts); loaded, not installed: the check creates it in a
+// transaction it rolls back.
+const db = await PGlite.create(pgdataDir, { extensions: { amcheck } });
 const server = new PgliteWireServer(db);
 await server.start(socketPath);
 parentPort.postMessage({ type: 'ready' });
