@@ -59,7 +59,7 @@ describe('gaoxin CLI', () => {
       'zone add': ['<code>', '<name>', '--region <code>', '--level <level>'],
       'user add': ['--zone <code>', '--username <username>', '--role <role>', '--password-stdin', '--name'],
       'seed demo': ['--seed <n>'],
-      check: ['-h, --help'],
+      check: ['--repair'],
     };
     const names = Object.keys(options);
     const helps = await inPairs(names.map((n) => () => runCli([...n.split(' '), '--help'], env)));
@@ -183,7 +183,9 @@ describe('gaoxin CLI', () => {
     expect(bad.stderr).toMatch(
       /^检查未通过 \/ check failed \(1\):\n园区 HY 企业数不符 \/ zone HY: kept company count \d+, counted \d+\n$/,
     );
-    await plant(-7);
+    const repaired = await runCli(['check', '--repair'], env);
+    expect(repaired.code, repaired.stderr).toBe(0);
+    expect(repaired.stdout).toMatch(/^已重新计算保存的合计 \/ kept figures recounted\n检查通过 \/ check passed: /);
     expect(await contents()).toEqual(before);
   }, 300_000);
 });

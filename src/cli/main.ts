@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isRole, ROLES, type Role } from '../core/policy.ts';
-import { checkDatabase } from '../db/check.ts';
+import { checkDatabase, repairKept } from '../db/check.ts';
 import { migrate } from '../db/migrate.ts';
 import { asSystem, enterZone } from '../db/tx.ts';
 import { cliActor } from '../modules/auth/actor.ts';
@@ -50,8 +50,13 @@ program
 program
   .command('check')
   .description('check the database: storage (amcheck over every table and index) and the figures kept on write')
-  .action(() =>
+  .option('--repair', 'first recount the figures kept on write (storage is not repaired)')
+  .action((o: { repair?: boolean }) =>
     withDatabase(async (db) => {
+      if (o.repair) {
+        await repairKept(db);
+        process.stdout.write('已重新计算保存的合计 / kept figures recounted\n');
+      }
       const r = await checkDatabase(db);
       if (r.problems.length) {
         fail(`检查未通过 / check failed (${r.problems.length}):\n${r.problems.join('\n')}`);

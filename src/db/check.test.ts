@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { createZone } from '../modules/zones/service.ts';
 import { createTestDatabase } from '../test/databases.ts';
 import { KINDS, makeZone, snapshot, useApp } from '../test/harness.ts';
-import { checkDatabase } from './check.ts';
+import { checkDatabase, repairKept } from './check.ts';
 import { openDatabase } from './database.ts';
 import { asSystem } from './tx.ts';
 
 /**
  * `gaoxin check` finds what is wrong and changes nothing: figures planted in the kept rows are named
  * by zone and project, a zeroed index page on disk is found by amcheck, and a clean database passes.
+ * `--repair` puts the kept figures right.
  */
 
 const amcheckInstalled = (db: Parameters<typeof checkDatabase>[0]) =>
@@ -70,6 +71,15 @@ describe.each(KINDS)('the database check on %s', (kind) => {
     // The check re-rendered the rows to compare them, and rolled that back: the planted figures are still there.
     expect(await snapshot(h.database)).toEqual(before);
     expect(await amcheckInstalled(h.database)).toBe(false);
+
+    // The repair recounts and re-renders: the check is clean and the lists answer the true figures again.
+    await repairKept(h.database);
+    expect((await checkDatabase(h.database)).problems).toEqual([]);
+    expect((await admin.get('/api/v1/investment/companies')).json().total).toBe(1);
+    const projects = (await admin.get('/api/v1/investment/projects')).json();
+    expect([projects.total, projects.totalInvestment]).toEqual([0, '0.00']);
+    const majors = (await admin.get('/api/v1/major-projects?year=2026')).json();
+    expect(majors.items.map((m: { name: string }) => m.name)).toEqual(['检查测试项目']);
   });
 });
 

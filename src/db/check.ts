@@ -148,3 +148,31 @@ async function checkKept(tx: Tx, problems: string[]): Promise<number> {
   }
   return Number(count[0].n);
 }
+
+/**
+ * Puts the kept figures right (what `checkDatabase` compares them with), for `gaoxin check --repair`:
+ * the totals recounted, every major-project list row rendered afresh. Writers to the counted tables wait
+ * meanwhile (SHARE locks), so no write lands between the count and its row. Storage is not repaired
+ * here: a corrupt table or index is for PostgreSQL's own tools and the backups.
+ */
+export async function repairKept(db: Database): Promise<void> {
+  await asSystem(db, async (tx) => {
+    const q = tx.client;
+    await q.query('SET LOCAL ROLE NONE');
+    await q.query(
+      `LOCK TABLE investment_projects, companies, major_projects, major_project_plans, major_project_milestones,
+                  departments IN SHARE MODE`,
+    );
+    await q.query('DELETE FROM investment_project_totals');
+    await q.query(
+      `INSERT INTO investment_project_totals (zone_id, live_projects, live_investment)
+       SELECT zone_id, count(*), sum(total_investment) FROM investment_projects WHERE deleted_at IS NULL GROUP BY zone_id`,
+    );
+    await q.query('DELETE FROM company_totals');
+    await q.query(
+      `INSERT INTO company_totals (zone_id, live_companies)
+       SELECT zone_id, count(*) FROM companies WHERE deleted_at IS NULL GROUP BY zone_id`,
+    );
+    await q.query('SELECT major_list_rows_refresh(ARRAY(SELECT id FROM major_projects))');
+  });
+}
