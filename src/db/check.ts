@@ -10,7 +10,7 @@ import { asSystem, type Tx } from './tx.ts';
  * - kept figures: what the triggers keep on write (the list totals of migrations 0012 and 0014, the
  *   major-project list rows of 0015) equals a fresh count and rendering.
  *
- * It changes nothing: the whole check is one transaction that is rolled back, the amcheck extension
+ * It changes nothing: the whole check is undone before its transaction ends, the amcheck extension
  * included when it was not installed (creating it needs a superuser, as the embedded database's
  * connection and a local server's trust login are).
  */
@@ -23,28 +23,24 @@ export interface CheckReport {
   problems: string[];
 }
 
-/** Thrown to roll the check's transaction back once its report is ready. */
-class Done extends Error {
-  constructor(readonly report: CheckReport) {
-    super('check done');
-  }
-}
+/** The figures the triggers keep, counted and rendered afresh: what the check compares and the repair writes. */
+const COUNTED_PROJECTS = `SELECT zone_id, count(*)::int AS n, sum(total_investment) AS s
+                            FROM investment_projects WHERE deleted_at IS NULL GROUP BY zone_id`;
+const COUNTED_COMPANIES = 'SELECT zone_id, count(*)::int AS n FROM companies WHERE deleted_at IS NULL GROUP BY zone_id';
+const RENDER_ALL_LIST_ROWS = 'SELECT major_list_rows_refresh(ARRAY(SELECT id FROM major_projects))';
 
-export async function checkDatabase(db: Database): Promise<CheckReport> {
-  try {
-    await asSystem(db, async (tx) => {
-      // As the login itself, not the app's role: amcheck wants a superuser, and a check reads every zone.
-      await tx.client.query('SET LOCAL ROLE NONE');
-      const problems: string[] = [];
-      const storage = await checkStorage(tx, problems);
-      const keptRows = await checkKept(tx, problems);
-      throw new Done({ ...storage, keptRows, problems });
-    });
-  } catch (err) {
-    if (err instanceof Done) return err.report;
-    throw err;
-  }
-  throw new Error('unreachable: the check always rolls back');
+export function checkDatabase(db: Database): Promise<CheckReport> {
+  return asSystem(db, async (tx) => {
+    // As the login itself, not the app's role: amcheck wants a superuser, and a check reads every zone.
+    await tx.client.query('SET LOCAL ROLE NONE');
+    // Everything after this (the extension, the rows rendered to compare) is undone before the commit.
+    await tx.client.query('SAVEPOINT check_all');
+    const problems: string[] = [];
+    const storage = await checkStorage(tx, problems);
+    const keptRows = await checkKept(tx, problems);
+    await tx.client.query('ROLLBACK TO SAVEPOINT check_all');
+    return { ...storage, keptRows, problems };
+  });
 }
 
 async function checkStorage(tx: Tx, problems: string[]) {
@@ -101,8 +97,7 @@ async function checkKept(tx: Tx, problems: string[]): Promise<number> {
             coalesce(k.live_projects, 0) || ' / ' || coalesce(k.live_investment, 0) AS kept,
             coalesce(f.n, 0) || ' / ' || coalesce(f.s, 0) AS counted
        FROM investment_project_totals k
-       FULL JOIN (SELECT zone_id, count(*) AS n, sum(total_investment) AS s
-                    FROM investment_projects WHERE deleted_at IS NULL GROUP BY zone_id) f USING (zone_id)
+       FULL JOIN (${COUNTED_PROJECTS}) f USING (zone_id)
       WHERE coalesce(k.live_projects, 0) <> coalesce(f.n, 0) OR coalesce(k.live_investment, 0) <> coalesce(f.s, 0)`,
   );
   for (const r of inv)
@@ -112,18 +107,16 @@ async function checkKept(tx: Tx, problems: string[]): Promise<number> {
   const { rows: comp } = await q.query<{ zone: string; kept: number; counted: number }>(
     `SELECT ${zoneCode} AS zone, coalesce(k.live_companies, 0) AS kept, coalesce(f.n, 0) AS counted
        FROM company_totals k
-       FULL JOIN (SELECT zone_id, count(*)::int AS n FROM companies WHERE deleted_at IS NULL GROUP BY zone_id) f
-         USING (zone_id)
+       FULL JOIN (${COUNTED_COMPANIES}) f USING (zone_id)
       WHERE coalesce(k.live_companies, 0) <> coalesce(f.n, 0)`,
   );
   for (const r of comp)
     problems.push(`园区 ${r.zone} 企业数不符 / zone ${r.zone}: kept company count ${r.kept}, counted ${r.counted}`);
 
-  // The list rows: rendered afresh over the kept ones inside a savepoint, compared, and undone.
-  await q.query('SAVEPOINT kept_rows');
+  // The list rows: rendered afresh over the kept ones and compared (the check's savepoint undoes it).
   const cols = 'project_id, plan_year, zone_id, key, deleted, body';
   await q.query(`CREATE TEMP TABLE check_kept_rows ON COMMIT DROP AS SELECT ${cols} FROM major_project_list_rows`);
-  await q.query('SELECT major_list_rows_refresh(ARRAY(SELECT id FROM major_projects))');
+  await q.query(RENDER_ALL_LIST_ROWS);
   const { rows: rendered } = await q.query<{ side: string; zone: string; key: string; plan_year: number }>(
     `SELECT d.side, coalesce(z.code, d.zone_id::text) AS zone, d.key, d.plan_year FROM (
        (SELECT 'kept' AS side, ${cols} FROM check_kept_rows EXCEPT SELECT 'kept', ${cols} FROM major_project_list_rows)
@@ -135,7 +128,6 @@ async function checkKept(tx: Tx, problems: string[]): Promise<number> {
     `SELECT (SELECT count(*) FROM check_kept_rows) + (SELECT count(*) FROM investment_project_totals)
             + (SELECT count(*) FROM company_totals) AS n`,
   );
-  await q.query('ROLLBACK TO SAVEPOINT kept_rows');
   const seen = new Set<string>();
   for (const r of rendered) {
     const what = `${r.zone} ${r.key} ${r.plan_year || '-'}`;
@@ -166,13 +158,12 @@ export async function repairKept(db: Database): Promise<void> {
     await q.query('DELETE FROM investment_project_totals');
     await q.query(
       `INSERT INTO investment_project_totals (zone_id, live_projects, live_investment)
-       SELECT zone_id, count(*), sum(total_investment) FROM investment_projects WHERE deleted_at IS NULL GROUP BY zone_id`,
+       SELECT zone_id, n, s FROM (${COUNTED_PROJECTS}) f`,
     );
     await q.query('DELETE FROM company_totals');
     await q.query(
-      `INSERT INTO company_totals (zone_id, live_companies)
-       SELECT zone_id, count(*) FROM companies WHERE deleted_at IS NULL GROUP BY zone_id`,
+      `INSERT INTO company_totals (zone_id, live_companies) SELECT zone_id, n FROM (${COUNTED_COMPANIES}) f`,
     );
-    await q.query('SELECT major_list_rows_refresh(ARRAY(SELECT id FROM major_projects))');
+    await q.query(RENDER_ALL_LIST_ROWS);
   });
 }
