@@ -60,6 +60,8 @@ describe('gaoxin CLI', () => {
       'user add': ['--zone <code>', '--username <username>', '--role <role>', '--password-stdin', '--name'],
       'seed demo': ['--seed <n>'],
       check: ['--repair'],
+      'viewer grant': ['<username>', '<region>', '000000'],
+      rollup: ['--region <codes>', '--year <year>', '--through <month>', '--from <date>', '--to <date>', '--format'],
     };
     const names = Object.keys(options);
     const helps = await inPairs(names.map((n) => () => runCli([...n.split(' '), '--help'], env)));
@@ -187,5 +189,61 @@ describe('gaoxin CLI', () => {
     expect(repaired.code, repaired.stderr).toBe(0);
     expect(repaired.stdout).toMatch(/^已重新计算保存的合计 \/ kept figures recounted\n检查通过 \/ check passed: /);
     expect(await contents()).toEqual(before);
+  }, 300_000);
+
+  it('viewer grant/revoke/list and rollup: the operator’s regions, bad input refused with exit 1', async () => {
+    const seeded = await runCli(['seed', 'demo'], env);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    // The demo's 市级查看 oversees 衡阳 (430400), which holds the demo zone.
+    const list = await runCli(['viewer', 'list'], env);
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toBe('viewer\tHY\t430400\t1 zones\n');
+    const before = await contents();
+    const refused: [string[], RegExp][] = [
+      [['viewer', 'grant', 'viewer', '4304'], /行政区划代码应为 6 位数字：4304 \/ A region code is six digits: 4304/],
+      [['viewer', 'grant', 'nobody', '430000'], /用户 nobody 不存在 \/ No user named nobody/],
+      [['viewer', 'revoke', 'viewer', '430000'], /viewer does not oversee 430000/],
+      [['rollup', '--region', '43', '--year', '2026'], /--region: .*six digits: 43/],
+      [
+        ['rollup', '--region', '430000', '--year', '2026', '--through', '2025-06'],
+        /--through: through 应为该年度内的月份/,
+      ],
+      [['rollup', '--region', '430000', '--year', '2026', '--format', 'xlsx'], /--format xlsx needs --out FILE/],
+    ];
+    const results = await inPairs(
+      refused.map(
+        ([args]) =>
+          () =>
+            runCli(args, env),
+      ),
+    );
+    for (const [i, [args, pattern]] of refused.entries()) {
+      expect(results[i].code, args.join(' ')).toBe(1);
+      expect(results[i].stderr, args.join(' ')).toMatch(pattern);
+      expect(results[i].stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(await contents()).toEqual(before);
+
+    const [rollup, grant] = await Promise.all([
+      runCli(['rollup', '--region', '430000', '--year', '2026', '--through', '2026-06'], env),
+      runCli(['viewer', 'grant', 'viewer', '430000'], env),
+    ]);
+    expect(rollup.code, rollup.stderr).toBe(0);
+    const r = JSON.parse(rollup.stdout);
+    expect(r).toMatchObject({
+      regions: ['430000'],
+      year: 2026,
+      through: '2026-06',
+      from: '2026-01-01',
+      to: '2026-06-30',
+    });
+    expect(r.zones.map((z: { zone: string }) => z.zone)).toEqual(['HY']);
+    expect(r.total.zones).toBe(1);
+    expect(r.total.signedInvestment).toBe(r.zones[0].signedInvestment);
+    expect(grant.code, grant.stderr).toBe(0);
+    expect(grant.stdout).toBe('granted: viewer oversees 430000 (1 zones today)\n');
+    const revoke = await runCli(['viewer', 'revoke', 'viewer', '430000'], env);
+    expect(revoke.code, revoke.stderr).toBe(0);
+    expect(revoke.stdout).toBe('revoked: viewer no longer oversees 430000\n');
   }, 300_000);
 });

@@ -12,6 +12,7 @@ import { registerSyntheticSeed } from '../seed/synthetic-cli.ts';
 import { issueMessage } from '../server/validation.ts';
 import { registerLedgerCommands } from './ledger-commands.ts';
 import { exitWithError, fail, readStdin, withDatabase } from './open.ts';
+import { registerViewerCommands } from './viewer-commands.ts';
 
 const seedNumber = (v: string) => {
   if (!/^-?\d{1,15}$/.test(v)) throw new InvalidArgumentError('not an integer');
@@ -148,6 +149,7 @@ seed
 
 registerSyntheticSeed(seed);
 registerLedgerCommands(program);
+registerViewerCommands(program);
 
 try {
   await program.parseAsync(process.argv);

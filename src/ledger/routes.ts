@@ -2,18 +2,17 @@ import { z } from 'zod';
 import { can } from '../core/policy.ts';
 import { inZone } from '../db/tx.ts';
 import { type App, requireActor, zoneTx } from '../server/context.ts';
+import { sendXlsx } from '../server/download.ts';
 import { forbidden, notFound } from '../server/errors.ts';
 import { langOf } from '../server/lang.ts';
 import { BoolQuery, errorResponses } from '../server/schemas.ts';
 import { readUpload } from '../server/upload.ts';
 import { importLedger } from './import.ts';
 import { LEDGERS } from './registry.ts';
-import { writeXlsx } from './xlsx.ts';
 
 // A 100k-row ledger is about 6 MB; the limit leaves room without inviting abuse.
 const MAX_LEDGER_BYTES = 50 * 1024 * 1024;
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['ledgers'];
 // Binary bodies skip the serializer; the schema only documents them.
 const XlsxFile = z.unknown().meta({ description: 'xlsx file' });
@@ -42,8 +41,6 @@ function ledgerFor(name: string) {
   if (!def) throw notFound();
   return def;
 }
-
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Upload, preview (dryRun) and confirm; template and export downloads: the same for every ledger. */
 export function ledgerRoutes(app: App) {
@@ -86,11 +83,7 @@ export function ledgerRoutes(app: App) {
       const actor = requireActor(req);
       const def = ledgerFor(req.params.ledger);
       if (!can(actor.roles, def.permissions.import)) throw forbidden();
-      const buf = await writeXlsx(def.template());
-      return reply
-        .type(XLSX)
-        .header('content-disposition', attachment(`${def.title['zh-CN']}模板.xlsx`))
-        .send(buf);
+      return sendXlsx(reply, `${def.title['zh-CN']}模板.xlsx`, def.template());
     },
   );
   app.get(
@@ -106,11 +99,7 @@ export function ledgerRoutes(app: App) {
     async (req, reply) => {
       const def = ledgerFor(req.params.ledger);
       const table = await zoneTx(req, def.permissions.export, (tx) => def.export(tx));
-      const buf = await writeXlsx(table);
-      return reply
-        .type(XLSX)
-        .header('content-disposition', attachment(`${def.title['zh-CN']}.xlsx`))
-        .send(buf);
+      return sendXlsx(reply, `${def.title['zh-CN']}.xlsx`, table);
     },
   );
   app.get(

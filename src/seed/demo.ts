@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { asSystem, enterZone } from '../db/tx.ts';
 import { cliActor } from '../modules/auth/actor.ts';
 import { createDepartment } from '../modules/departments/service.ts';
+import { grantRegion } from '../modules/rollup/grants.ts';
 import { createUser } from '../modules/users/service.ts';
 import { createZone, findZone } from '../modules/zones/service.ts';
 import { seedInvestment } from './investment.ts';
@@ -83,6 +84,11 @@ export async function seedDemo(
     }
     await seedInvestment(tx, actor, { seed: opts.seed, usernamePrefix: prefix });
     await seedMajorProjects(tx, actor, { seed: opts.seed, usernamePrefix: prefix });
+    if (zone.regionCode) {
+      // The 市级查看 account oversees its prefecture, as the operator would grant it (gaoxin viewer grant).
+      await tx.client.query(`SELECT set_config('app.system', 'on', true)`);
+      await grantRegion(tx, `${prefix}viewer`, `${zone.regionCode.slice(0, 4)}00`);
+    }
     return { created: true, zoneId: zone.id };
   });
 }

@@ -15,6 +15,7 @@ import { authHook, authRoutes } from '../modules/auth/routes.ts';
 import { departmentRoutes } from '../modules/departments/routes.ts';
 import { investmentRoutes } from '../modules/investment/routes.ts';
 import { majorProjectRoutes } from '../modules/major-projects/routes.ts';
+import { rollupRoutes } from '../modules/rollup/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import type { App } from './context.ts';
@@ -75,6 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   majorProjectRoutes(app);
   // Module routes (investment, major projects, …) are registered below.
   investmentRoutes(app);
+  rollupRoutes(app);
 
   const webDir = opts.webDir === undefined ? WEB_DIST : opts.webDir;
   const hasWeb = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));

@@ -10,7 +10,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { can, type Permission } from '../core/policy.ts';
 import type { Database } from '../db/database.ts';
-import { readOnly, SessionEnded, type Tx, transaction } from '../db/tx.ts';
+import { readOnly, type Scope, SessionEnded, type Tx, transaction } from '../db/tx.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import { tokenHash } from '../modules/auth/service.ts';
 import { forgetTokenNow } from '../modules/auth/session-cache.ts';
@@ -50,12 +50,26 @@ export function zoneTx<T>(
 ): Promise<T> {
   const actor = requireActor(req);
   if (permission && !can(actor.roles, permission)) throw forbidden();
+  return scoped(req, { zoneId: actor.zoneId }, actor, fn);
+}
+
+/**
+ * The upper-level rollup's way past the zone wall: read-only statements that see every zone, for a
+ * logged-in caller. `fn` must itself limit what it reads to the caller's grants (rollup/service.ts).
+ */
+export function overseeTx<T>(req: FastifyRequest, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
+  if (req.method !== 'GET') throw forbidden();
+  const actor = requireActor(req);
+  return scoped(req, { system: true }, actor, fn);
+}
+
+function scoped<T>(req: FastifyRequest, scope: Scope, actor: Actor, fn: (tx: Tx, actor: Actor) => Promise<T>) {
   // The session is confirmed live in the transaction's first round trip, so a logout on another
   // process takes effect at once although this one remembered the session (session-cache.ts).
   const sessionHash = req.sessionToken ? tokenHash(req.sessionToken) : undefined;
   // A GET only reads: each statement goes in one round trip behind its settings, read-only (tx.ts).
   const run = req.method === 'GET' || req.method === 'HEAD' ? readOnly : transaction;
-  return run(req.server.database, { zoneId: actor.zoneId }, (tx) => fn(tx, actor), { sessionHash }).catch((err) => {
+  return run(req.server.database, scope, (tx) => fn(tx, actor), { sessionHash }).catch((err) => {
     if (!(err instanceof SessionEnded)) throw err;
     if (sessionHash) forgetTokenNow(sessionHash);
     throw unauthorized();

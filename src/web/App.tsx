@@ -9,7 +9,7 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setUnauthorizedHandler } from './api/client.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Loading } from './components/Loading.tsx';
-import { RequirePermission } from './components/RequirePermission.tsx';
+import { RequireOversight, RequirePermission } from './components/RequirePermission.tsx';
 
 // Each page is its own chunk: the login page loads none of the others.
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
@@ -22,6 +22,7 @@ const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage.ts
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage.tsx'));
 const MajorProjectsRoutes = lazy(() => import('./pages/major-projects/MajorProjectsRoutes.tsx'));
 const InvestmentRoutes = lazy(() => import('./pages/investment/InvestmentRoutes.tsx'));
+const RollupPage = lazy(() => import('./pages/rollup/RollupPage.tsx'));
 
 /** Sends the browser to the login page whenever the API says the session is gone. */
 function useUnauthorizedRedirect() {
@@ -93,6 +94,14 @@ export function App() {
                   <RequirePermission permission="investment.read">
                     <InvestmentRoutes />
                   </RequirePermission>
+                }
+              />
+              <Route
+                path="rollup"
+                element={
+                  <RequireOversight>
+                    <RollupPage />
+                  </RequireOversight>
                 }
               />
               <Route path="account/password" element={<ChangePasswordPage />} />

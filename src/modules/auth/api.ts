@@ -13,7 +13,14 @@ export const Zone = z
   .meta({ id: 'Zone' });
 
 export const Me = z
-  .object({ user: User, zone: Zone, roles: User.shape.roles, permissions: z.array(z.enum(PERMISSIONS)) })
+  .object({
+    user: User,
+    zone: Zone,
+    roles: User.shape.roles,
+    permissions: z.array(z.enum(PERMISSIONS)),
+    /** The regions (GB/T 2260) the operator let this user oversee: GET /api/v1/rollup answers over them. */
+    oversees: z.array(z.string()),
+  })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
 

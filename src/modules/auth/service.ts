@@ -6,6 +6,7 @@ import { asSystem, type Tx } from '../../db/tx.ts';
 import { AppError, fieldError } from '../../server/errors.ts';
 import { t } from '../../server/lang.ts';
 import { record } from '../audit/service.ts';
+import { regionsOf } from '../rollup/service.ts';
 import { users } from '../users/schema.ts';
 import { toUser } from '../users/service.ts';
 import { zones } from '../zones/schema.ts';
@@ -129,6 +130,7 @@ export async function me(tx: Tx, actor: Actor) {
     zone: { id: z.id, code: z.code, name: z.name, regionCode: z.regionCode, level: z.level },
     roles: u.roles,
     permissions: permissionsOf(u.roles),
+    oversees: await regionsOf(tx, u.id),
   };
 }
 

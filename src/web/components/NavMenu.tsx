@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BuildOutlined,
   FundProjectionScreenOutlined,
+  GlobalOutlined,
   HomeOutlined,
   LockOutlined,
   TeamOutlined,
@@ -12,7 +13,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { Permission } from '../api/types.ts';
-import { useCan } from './MeContext.tsx';
+import { useCan, useMe } from './MeContext.tsx';
 
 interface NavItem {
   path: string;
@@ -20,6 +21,8 @@ interface NavItem {
   icon: ReactNode;
   /** Shown only to users the API would serve; absent means every logged-in user. */
   permission?: Permission;
+  /** Shown only to upper-level viewers (the operator granted them regions). */
+  oversight?: boolean;
 }
 
 const ITEMS: NavItem[] = [
@@ -34,6 +37,7 @@ const ITEMS: NavItem[] = [
   { path: '/departments', label: 'nav.departments', icon: <ApartmentOutlined />, permission: 'department.read' },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/rollup', label: 'nav.rollup', icon: <GlobalOutlined />, oversight: true },
   { path: '/account/password', label: 'nav.password', icon: <LockOutlined /> },
 ];
 
@@ -41,9 +45,12 @@ const ITEMS: NavItem[] = [
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const can = useCan();
+  const oversees = useMe().oversees.length > 0;
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const items: MenuProps['items'] = ITEMS.filter((i) => !i.permission || can(i.permission)).map((i) => ({
+  const items: MenuProps['items'] = ITEMS.filter(
+    (i) => (!i.permission || can(i.permission)) && (!i.oversight || oversees),
+  ).map((i) => ({
     key: i.path,
     icon: i.icon,
     label: t(i.label),
