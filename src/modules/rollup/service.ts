@@ -2,6 +2,7 @@ import type { Tx } from '../../db/tx.ts';
 import { forbidden } from '../../server/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { monthStart } from '../major-projects/common.ts';
+import type { Figures } from '../major-projects/sql.ts';
 import type { Rollup, RollupQuery } from './api.ts';
 import { COVERS, ROLLUP_SQL } from './sql.ts';
 
@@ -31,7 +32,8 @@ export async function zonesIn(tx: Tx, regions: string[]): Promise<OverseenZone[]
   return rows;
 }
 
-interface Row {
+/** A zone's row (or the totals', zone NULL): the major-project figures as the summary's, and the investment ones. */
+interface Row extends Figures {
   zone: string | null;
   name: string | null;
   regionCode: string | null;
@@ -41,14 +43,6 @@ interface Row {
   signedAtLeast200M: number;
   signedTop500: number;
   foreignCapitalUtilisedUsd: string;
-  projects: number;
-  annualPlan: string;
-  completed: string;
-  completionRate: number;
-  newPlanned: number;
-  newStarted: number;
-  startRate: number;
-  reportsMissing: number;
 }
 
 const figures = ({ zone, name, regionCode, zones, newPlanned, newStarted, startRate, ...rest }: Row) => ({
