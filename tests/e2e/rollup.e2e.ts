@@ -22,6 +22,9 @@ describe('区域汇总 (an upper-level viewer)', () => {
     // The demo's 市级查看 oversees 衡阳 (430400), where the demo zone lies.
     await loginOk(page, 'viewer');
     expect(await menuItems(page)).toContain('区域汇总');
+    // The home page names the regions overseen, and leads to their rollup as the menu does.
+    await textOf(page.getByTestId('home-oversees'), '430400');
+    await textOf(page.getByText('所辖区域').first(), '所辖区域');
     await page.getByRole('menuitem', { name: '区域汇总' }).click();
     await visible(page.getByTestId('rollup-table'));
     const call = await apiSession('viewer');

@@ -84,6 +84,7 @@ export const en: Messages = {
   home: {
     welcome: 'Welcome, {{name}}',
     zoneCode: 'Zone code',
+    oversees: 'Regions overseen',
     level: 'Level',
     levels: { national: 'National', provincial: 'Provincial' },
     roles: 'Your roles',

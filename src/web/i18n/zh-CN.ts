@@ -80,6 +80,7 @@ export const zhCN = {
   home: {
     welcome: '欢迎，{{name}}',
     zoneCode: '园区代码',
+    oversees: '所辖区域',
     level: '级别',
     levels: { national: '国家级', provincial: '省级' },
     roles: '您的角色',

@@ -2,6 +2,7 @@ import { BarChartOutlined, BuildOutlined, FundProjectionScreenOutlined, GiftOutl
 import { Card, Col, Descriptions, Flex, Row, Tag, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMe } from '../../components/MeContext.tsx';
 import { RoleTags } from '../../components/RoleTags.tsx';
 import { InvestmentHomeCard } from '../investment/HomeCard.tsx';
@@ -42,6 +43,20 @@ export default function HomePage() {
               children: t(`home.levels.${me.zone.level}`, { defaultValue: me.zone.level }),
             },
             { key: 'roles', label: t('home.roles'), children: <RoleTags roles={me.roles} /> },
+            // An upper-level viewer's regions, with the way to their rollup.
+            ...(me.oversees.length
+              ? [
+                  {
+                    key: 'oversees',
+                    label: t('home.oversees'),
+                    children: (
+                      <Link to="/rollup" data-testid="home-oversees">
+                        {me.oversees.map((r) => (r === '000000' ? t('rollup.wholeCountry') : r)).join('、')}
+                      </Link>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
