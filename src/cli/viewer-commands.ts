@@ -6,6 +6,7 @@ import { RollupQuery } from '../modules/rollup/api.ts';
 import { grantRegion, listGrants, revokeRegion } from '../modules/rollup/grants.ts';
 import { rollupOfRegions } from '../modules/rollup/service.ts';
 import { rollupTable } from '../modules/rollup/table.ts';
+import { isRegionCode } from '../modules/zones/service.ts';
 import { issueMessage } from '../server/validation.ts';
 import { fail, withDatabase } from './open.ts';
 
@@ -67,7 +68,7 @@ export function registerViewerCommands(program: Command) {
       if (format !== 'json' && format !== 'xlsx') fail('--format must be json or xlsx');
       if (format === 'xlsx' && !out) fail('--format xlsx needs --out FILE');
       const regions = (region ?? '').split(',').map((r) => r.trim());
-      const bad = regions.find((r) => !/^[0-9]{6}$/.test(r));
+      const bad = regions.find((r) => !isRegionCode(r));
       if (bad !== undefined) fail(`--region: 行政区划代码应为 6 位数字 / a region code is six digits: ${bad}`);
       const q = RollupQuery.safeParse(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
       if (!q.success) {

@@ -50,7 +50,9 @@ export function zoneTx<T>(
 ): Promise<T> {
   const actor = requireActor(req);
   if (permission && !can(actor.roles, permission)) throw forbidden();
-  return scoped(req, { zoneId: actor.zoneId }, actor, fn);
+  // A GET only reads: each statement goes in one round trip behind its settings, read-only (tx.ts).
+  const run = req.method === 'GET' || req.method === 'HEAD' ? readOnly : transaction;
+  return scoped(req, run, { zoneId: actor.zoneId }, actor, fn);
 }
 
 /**
@@ -58,17 +60,19 @@ export function zoneTx<T>(
  * logged-in caller. `fn` must itself limit what it reads to the caller's grants (rollup/service.ts).
  */
 export function overseeTx<T>(req: FastifyRequest, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
-  if (req.method !== 'GET') throw forbidden();
-  const actor = requireActor(req);
-  return scoped(req, { system: true }, actor, fn);
+  return scoped(req, readOnly, { system: true }, requireActor(req), fn);
 }
 
-function scoped<T>(req: FastifyRequest, scope: Scope, actor: Actor, fn: (tx: Tx, actor: Actor) => Promise<T>) {
+function scoped<T>(
+  req: FastifyRequest,
+  run: typeof readOnly,
+  scope: Scope,
+  actor: Actor,
+  fn: (tx: Tx, actor: Actor) => Promise<T>,
+) {
   // The session is confirmed live in the transaction's first round trip, so a logout on another
   // process takes effect at once although this one remembered the session (session-cache.ts).
   const sessionHash = req.sessionToken ? tokenHash(req.sessionToken) : undefined;
-  // A GET only reads: each statement goes in one round trip behind its settings, read-only (tx.ts).
-  const run = req.method === 'GET' || req.method === 'HEAD' ? readOnly : transaction;
   return run(req.server.database, scope, (tx) => fn(tx, actor), { sessionHash }).catch((err) => {
     if (!(err instanceof SessionEnded)) throw err;
     if (sessionHash) forgetTokenNow(sessionHash);

@@ -5,11 +5,6 @@ import { PeriodOptions } from '../investment/report-summary.ts';
 import { MonthIn, YearIn } from '../major-projects/api.ts';
 import { defaultThrough } from '../major-projects/common.ts';
 
-/** GB/T 2260 six digits; 000000 is the whole country. */
-export const RegionCode = z
-  .string()
-  .refine((v) => /^[0-9]{6}$/.test(v), rule('行政区划代码应为 6 位数字', 'A region code is six digits'));
-
 /**
  * The plan year and the month counted through (as major-projects-summary), and the investment period
  * (as investment-summary), by default from the year's first day to the end of `through`.

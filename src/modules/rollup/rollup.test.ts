@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { sumAmounts } from '../../core/money.ts';
 import { asSystem, inZone } from '../../db/tx.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo.ts';
 import { Client, KINDS, snapshot, useApp } from '../../test/harness.ts';
@@ -20,12 +21,6 @@ const ZONES = [
   { code: 'JS1', name: '无锡高新区', regionCode: '320214' },
   { code: 'NR1', name: '无区划园区' },
 ];
-
-const add = (a: string, b: string) => {
-  const cents = (s: string) => BigInt(s.replace('.', ''));
-  const c = (cents(a) + cents(b)).toString().padStart(3, '0');
-  return `${c.slice(0, -2)}.${c.slice(-2)}`;
-};
 
 describe.each(KINDS)('the regional rollup, on %s', (kind) => {
   const h = useApp(kind);
@@ -97,11 +92,11 @@ describe.each(KINDS)('the regional rollup, on %s', (kind) => {
     expect(r.total).toMatchObject({
       zones: 2,
       signedProjects: a.signedProjects + b.signedProjects,
-      signedInvestment: add(a.signedInvestment, b.signedInvestment),
-      foreignCapitalUtilisedUsd: add(a.foreignCapitalUtilisedUsd, b.foreignCapitalUtilisedUsd),
+      signedInvestment: sumAmounts([a.signedInvestment, b.signedInvestment]),
+      foreignCapitalUtilisedUsd: sumAmounts([a.foreignCapitalUtilisedUsd, b.foreignCapitalUtilisedUsd]),
       projects: a.projects + b.projects,
-      annualPlan: add(a.annualPlan, b.annualPlan),
-      completed: add(a.completed, b.completed),
+      annualPlan: sumAmounts([a.annualPlan, b.annualPlan]),
+      completed: sumAmounts([a.completed, b.completed]),
       reportsMissing: a.reportsMissing + b.reportsMissing,
       newStarts: {
         planned: a.newStarts.planned + b.newStarts.planned,

@@ -13,6 +13,9 @@ export interface ZoneInput {
 
 export const ZONE_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
+/** A GB/T 2260 administrative division code: six digits (a grant's 000000 is the whole country). */
+export const isRegionCode = (v: string) => /^\d{6}$/.test(v);
+
 /** System scope: zones are created by the platform's operators, not inside a zone. */
 export async function createZone(tx: Tx, input: ZoneInput) {
   if (!ZONE_CODE.test(input.code)) {
@@ -21,7 +24,7 @@ export async function createZone(tx: Tx, input: ZoneInput) {
       t('园区代码为 1–32 位字母、数字、下划线或连字符', 'Zone code: 1–32 letters, digits, _ or -'),
     );
   }
-  if (input.regionCode && !/^\d{6}$/.test(input.regionCode)) {
+  if (input.regionCode && !isRegionCode(input.regionCode)) {
     throw fieldError('regionCode', t('行政区划代码应为 6 位数字', 'Region code must be 6 digits'));
   }
   if (await findZone(tx, input.code)) {
