@@ -1,3 +1,11 @@
+/**
+ * The calendar day in China at `at` (default now), as YYYY-MM-DD: the zones' days start at midnight
+ * Beijing time. China keeps UTC+8 all year (no daylight saving since 1991), so this is arithmetic; an
+ * Intl.DateTimeFormat built per call cost 0.35 ms, a quarter of the major-projects dashboard's own work.
+ */
+export const chinaDay = (at: Date = new Date()): string =>
+  new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 /** Ledger dates and months: 2024-03-15, 2024/3/15, 2024年3月15日, or a spreadsheet date cell. */
 
 const pad = (n: number) => String(n).padStart(2, '0');

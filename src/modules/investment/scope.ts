@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { chinaDay } from '../../core/dates.ts';
 import type { Tx } from '../../db/tx.ts';
 import { fieldError, forbidden } from '../../server/errors.ts';
 import { t } from '../../server/lang.ts';
@@ -64,9 +65,8 @@ export async function departmentsByName(tx: Tx): Promise<Map<string, DepartmentR
   return new Map(rows.map((r) => [r.name, r]));
 }
 
-const CHINA_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
 /** Today in China (the zones' calendar), as YYYY-MM-DD. */
-export const today = () => CHINA_DAY.format(new Date());
+export const today = (): string => chinaDay();
 
 /** Positional parameters for hand-written SQL: `q.add(v)` returns its placeholder. */
 export class Params {

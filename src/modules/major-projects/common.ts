@@ -1,3 +1,4 @@
+import { chinaDay } from '../../core/dates.ts';
 import { can } from '../../core/policy.ts';
 import { KEEP_PLAN } from '../../db/prepared.ts';
 import type { Tx } from '../../db/tx.ts';
@@ -7,9 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { assertActsOnProject } from './access.ts';
 
 /** Today in China (the zone's days start at midnight Beijing time). */
-export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
+export const today = (): string => chinaDay();
 
 /** 'YYYY-MM' ↔ the first day of the month as stored. */
 export const monthStart = (month: string) => `${month}-01`;

@@ -3,7 +3,7 @@ import type { ReportZone } from '../../reports/report.ts';
 import { monthStart, today } from './common.ts';
 import { type SummaryOptions, summaryOf } from './report-summary.ts';
 import { KINDS, type Kind, LEVELS, type Level } from './schema.ts';
-import { getSettings } from './settings.ts';
+import { SETTINGS_JSON, type Settings, settingsOf } from './settings.ts';
 import { FIGURES, type Figures, PER_PROJECT } from './sql.ts';
 import { judgeRows, SUPERVISION_ROWS, type SupervisionRow } from './supervision.ts';
 
@@ -32,13 +32,13 @@ function perFilter(f: DrillFilter, values: unknown[]) {
 }
 
 /**
- * Every figure of the dashboard in one statement: `per` is computed once (a CTE used
- * several times is materialised) instead of once per breakdown.
+ * Every figure of the dashboard in one statement, the zone's supervision settings included: `per` is
+ * computed once (a CTE used several times is materialised) instead of once per breakdown.
  */
 export async function dashboard(tx: Tx, zone: ReportZone, o: SummaryOptions & { asOf?: string }) {
   const asOf = o.asOf ?? today();
-  const settings = await getSettings(tx, zone.id);
   const { rows } = await tx.client.query<{
+    settings: Settings | null;
     levels: (Figures & { level: Level | null })[];
     byKind: (Figures & { kind: Kind })[] | null;
     byDepartment: (Figures & { departmentId: string | null; departmentName: string | null })[] | null;
@@ -72,7 +72,8 @@ export async function dashboard(tx: Tx, zone: ReportZone, o: SummaryOptions & { 
        SELECT per.department_id AS "departmentId", min(d.name) AS "departmentName", ${FIGURES}
          FROM per LEFT JOIN departments d ON d.id = per.department_id
         GROUP BY per.department_id)
-     SELECT (SELECT json_agg(levels) FROM levels) AS levels,
+     SELECT ${SETTINGS_JSON('$1')} AS settings,
+            (SELECT json_agg(levels) FROM levels) AS levels,
             (SELECT json_agg(kinds) FROM kinds) AS "byKind",
             (SELECT json_agg(x ORDER BY x."completionRate" DESC, x."departmentName" NULLS LAST) FROM departments_ x)
               AS "byDepartment",
@@ -84,7 +85,7 @@ export async function dashboard(tx: Tx, zone: ReportZone, o: SummaryOptions & { 
     [zone.id, o.year, monthStart(o.through), asOf],
   );
   const r = rows[0];
-  const sup = judgeRows(r.supervision ?? [], settings, { year: o.year, through: o.through, asOf });
+  const sup = judgeRows(r.supervision ?? [], settingsOf(r.settings), { year: o.year, through: o.through, asOf });
   const pick = <K extends string, R extends Figures>(keys: readonly K[], found: R[] | null, by: (row: R) => unknown) =>
     Object.fromEntries(
       keys.map((k) => {

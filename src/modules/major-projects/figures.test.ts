@@ -239,6 +239,14 @@ describe.each(KINDS)('major-project figures on %s', (kind) => {
     const tuned = await sup();
     expect(tuned.LAG.colour).toBe('green');
     expect(tuned.SLOW.colour).toBe('red');
+    // The dashboard judges by the tuned rules too (it reads them in its own statement).
+    const supervised = (await admin.get(`${API}/supervision?year=2024&asOf=2024-07-10`)).json();
+    const board = (await admin.get(`${API}/dashboard?year=2024&through=${supervised.through}&asOf=2024-07-10`)).json();
+    expect(board.supervision.counts).toEqual(supervised.counts);
+    expect(board.flagged.map((i: { key: string }) => i.key)).toEqual(
+      supervised.items.filter((i: { colour: string }) => i.colour !== 'green').map((i: { key: string }) => i.key),
+    );
+    expect(board.flagged.map((i: { key: string }) => i.key)).not.toContain('LAG');
     expect(
       (await admin.get(`${API}/supervision?year=2024&asOf=2024-07-10&colour=red`))
         .json()

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { and, eq, inArray } from 'drizzle-orm';
+import { chinaDay } from '../../core/dates.ts';
 import type { Tx } from '../../db/tx.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../server/errors.ts';
 import { t } from '../../server/lang.ts';
@@ -50,7 +51,7 @@ async function toReports(tx: Tx, actor: Actor, rows: Row[], opened: string | nul
   return rows.map((r) => {
     const month = monthOf(r.month);
     const dueDate = dueDateOf(month, reportDueDay);
-    const filedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(r.filedAt);
+    const filedOn = chinaDay(r.filedAt);
     return {
       id: r.id,
       projectId: r.projectId,

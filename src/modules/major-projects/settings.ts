@@ -39,10 +39,26 @@ export const DEFAULT_SETTINGS: Settings = {
   version: 0,
 };
 
+/**
+ * The zone's settings as one JSON value (null until an admin sets them), for a report's statement to
+ * carry instead of a statement of its own: on PostgreSQL that round trip was 0.7 of the major-projects
+ * dashboard's ~11 ms. `zone` is the statement's placeholder for the zone id.
+ */
+export const SETTINGS_JSON = (zone: string) => `(
+  SELECT json_build_object(
+           'reportDueDay', s.report_due_day, 'lagYellow', s.lag_yellow::float8, 'lagRed', s.lag_red::float8,
+           'missingYellow', s.missing_yellow, 'missingRed', s.missing_red,
+           'overdueYellow', s.overdue_yellow, 'overdueRed', s.overdue_red,
+           'lateMilestoneYellow', s.late_milestone_yellow, 'lateMilestoneRed', s.late_milestone_red,
+           'coordinatingDepartmentId', s.coordinating_department_id, 'version', s.version)
+    FROM major_project_settings s WHERE s.zone_id = ${zone})`;
+
+/** What SETTINGS_JSON gave: the zone's settings, or the defaults. */
+export const settingsOf = (found: Settings | null): Settings => found ?? DEFAULT_SETTINGS;
+
 export async function getSettings(tx: Tx, zoneId: string): Promise<Settings> {
-  const [r] = await tx.db.select().from(majorProjectSettings).where(eq(majorProjectSettings.zoneId, zoneId));
-  if (!r) return DEFAULT_SETTINGS;
-  return { ...r, lagYellow: Number(r.lagYellow), lagRed: Number(r.lagRed) };
+  const { rows } = await tx.client.query<{ s: Settings | null }>(`SELECT ${SETTINGS_JSON('$1')} AS s`, [zoneId]);
+  return settingsOf(rows[0].s);
 }
 
 export async function putSettings(

@@ -42,6 +42,7 @@ import {
 } from '../../../modules/investment/vocab.ts';
 import { api, type Query } from '../../api/client.ts';
 import { useDepartments } from '../../api/queries.ts';
+import { chinaToday, currentYear } from '../../components/china-day.ts';
 
 export type Channel = (typeof CHANNELS)[number];
 export type Stage = (typeof STAGES)[number];
@@ -154,11 +155,7 @@ export function useDepartmentOptions(enabled: boolean) {
   return (q.data?.items ?? []).map((d) => ({ value: d.id, label: d.name, kind: d.kind }));
 }
 
-/** Today in China, where the zone's days start (the API's "today" too). */
-export function chinaToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-export const currentYear = () => Number(chinaToday().slice(0, 4));
+export { chinaToday, currentYear };
 export const yearOptions = () => {
   const y = currentYear();
   return [y + 1, y, y - 1, y - 2, y - 3];

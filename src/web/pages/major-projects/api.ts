@@ -35,6 +35,7 @@ import type {
   MILESTONES,
 } from '../../../modules/major-projects/schema.ts';
 import { api, type Query } from '../../api/client.ts';
+import { chinaToday, currentYear } from '../../components/china-day.ts';
 
 export type Level = (typeof LEVELS)[number];
 export type Kind = (typeof KINDS)[number];
@@ -158,11 +159,7 @@ export const useIssues = (q: IssueQuery, enabled = true) =>
 export const useSettings = (enabled = true) =>
   useQuery({ queryKey: mk.settings, queryFn: () => api.get<Settings>(`${BASE}/settings`), enabled });
 
-/** Today's date and month in China, where the zone's days start (the API's "today" too). */
-export function chinaToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-export const currentYear = () => Number(chinaToday().slice(0, 4));
+export { chinaToday, currentYear };
 
 /** 'YYYY-MM' n months on (negative: back). */
 export function addMonths(month: string, n: number): string {
