@@ -62,5 +62,7 @@ export function monthEnd(month: string): string {
   return `${month}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
 }
 
+export const isIsoMonth = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+
 export const isIsoDate = (s: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(s) && validDate(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8)) !== null;

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { Tx } from '../../db/tx.ts';
 import type { ReportZone } from '../../reports/report.ts';
-import { rule } from '../../server/schemas.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Project } from './api.ts';
 import { DateStr, Page } from './api.ts';
 import { selectArrivals } from './foreign-capital.ts';
 import { pipelineSql, selectProjects, TOP500_SQL } from './project-read.ts';
-import { AT_LEAST_200M, investmentSummary } from './report-summary.ts';
+import { AT_LEAST_200M, investmentSummary, periodInOrder, periodOrderRule } from './report-summary.ts';
 import { Params } from './scope.ts';
 import { CHANNELS, STAGES } from './vocab.ts';
 
@@ -35,10 +34,7 @@ export const RecordsQuery = z
     industry: z.string().trim().max(100).optional(),
     ...Page,
   })
-  .refine((o) => o.from <= o.to, {
-    ...rule('起始日期不能晚于截止日期', '`from` must not be after `to`'),
-    path: ['to'],
-  });
+  .refine(periodInOrder, periodOrderRule);
 export type RecordsQuery = z.infer<typeof RecordsQuery>;
 
 export async function figureRecords(tx: Tx, zone: ReportZone, q: RecordsQuery) {

@@ -13,10 +13,11 @@ import { CHANNELS, type Channel, STAGES, type Stage } from './vocab.ts';
 export const AT_LEAST_200M = '200000000.00';
 
 const day = z.string().refine(isIsoDate, rule('日期格式应为 YYYY-MM-DD', 'A date as YYYY-MM-DD'));
-export const PeriodOptions = z.object({ from: day, to: day }).refine((o) => o.from <= o.to, {
-  ...rule('起始日期不能晚于截止日期', '`from` must not be after `to`'),
-  path: ['to'],
-});
+/** `from` not after `to`, judged only when both are dates: a malformed one has its own message, not two. */
+export const periodInOrder = (o: { from: string; to: string }) =>
+  !isIsoDate(o.from) || !isIsoDate(o.to) || o.from <= o.to;
+export const periodOrderRule = { ...rule('起始日期不能晚于截止日期', '`from` must not be after `to`'), path: ['to'] };
+export const PeriodOptions = z.object({ from: day, to: day }).refine(periodInOrder, periodOrderRule);
 export type PeriodOptions = z.infer<typeof PeriodOptions>;
 
 export interface InvestmentSummary {

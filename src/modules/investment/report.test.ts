@@ -80,6 +80,19 @@ describe.each(KINDS)('investment summary over HTTP on %s', (kind) => {
         .errors.map((e: { field: string }) => e.field)
         .sort(),
     ).toEqual(['figure', 'from']);
+    // A malformed date is named once, not also as a period that ends before it starts.
+    for (const url of [
+      `${R}?from=2024/01/01&to=2024-12-31`,
+      `/api/v1/reports/investment-summary?from=2024/01/01&to=2024-12-31`,
+    ]) {
+      const malformed = await viewer.get(url);
+      expect(malformed.statusCode, url).toBe(400);
+      expect(
+        malformed.json().errors.map((e: { field: string }) => e.field),
+        url,
+      ).toEqual(['from']);
+    }
+    expect((await viewer.get(`${R}?from=2024-06-30&to=2024-01-01`)).json().errors).toMatchObject([{ field: 'to' }]);
     // A period with nothing signed: zeros with two decimals, empty breakdowns.
     const empty = (await viewer.get(`${R}?from=2030-01-01&to=2030-12-31`)).json();
     expect(empty).toMatchObject({

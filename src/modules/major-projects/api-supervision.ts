@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoMonth } from '../../core/dates.ts';
 import { Id, rule, Version } from '../../server/schemas.ts';
 import { DateIn, Kind, Level, Money, MonthIn, YearIn } from './api.ts';
 
@@ -195,8 +196,9 @@ const yearThrough = {
   year: YearIn,
   through: MonthIn.optional(),
 };
+/** Judged only for a well-formed month: a malformed one has its own message, not two. */
 const throughInYear = <T extends { year: number; through?: string }>(o: T) =>
-  !o.through || o.through.startsWith(`${o.year}-`);
+  !o.through || !isIsoMonth(o.through) || o.through.startsWith(`${o.year}-`);
 const throughRule = { ...rule('through 应为该年度内的月份', 'through must be a month of the year'), path: ['through'] };
 
 export const DashboardQuery = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../core/dates.ts';
+import { isIsoDate, isIsoMonth } from '../../core/dates.ts';
 import { BoolQuery, Id, rule, Timestamp, Version } from '../../server/schemas.ts';
 import { STAGES } from '../investment/vocab.ts';
 import { KINDS, LEVELS, MILESTONES } from './schema.ts';
@@ -17,9 +17,7 @@ export const Money = z.string().meta({ description: '元, two decimals', example
 export const DateIn = z
   .string()
   .refine((v) => isIsoDate(v), rule('日期格式应为 YYYY-MM-DD', 'A date must be YYYY-MM-DD'));
-export const MonthIn = z
-  .string()
-  .refine((v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v), rule('月份格式应为 YYYY-MM', 'A month must be YYYY-MM'));
+export const MonthIn = z.string().refine(isIsoMonth, rule('月份格式应为 YYYY-MM', 'A month must be YYYY-MM'));
 export const YearIn = z.coerce.number().int().min(2000).max(2100);
 export const Level = z.enum(LEVELS);
 export const Kind = z.enum(KINDS);

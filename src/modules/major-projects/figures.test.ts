@@ -152,7 +152,13 @@ describe.each(KINDS)('major-project figures on %s', (kind) => {
       await admin.get(`${API}/dashboard/projects?year=2024&through=2024-03&departmentId=${dep.departmentId}`)
     ).json();
     expect(byDep.total).toBe(dep.projects);
-    expect((await admin.get(`${API}/dashboard?year=2024&through=2025-01`)).statusCode).toBe(400);
+    const outside = await admin.get(`${API}/dashboard?year=2024&through=2025-01`);
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().errors).toMatchObject([{ field: 'through', message: 'through 应为该年度内的月份' }]);
+    // A malformed month is named once, for its form, not also as a month outside the year.
+    const malformed = await admin.get(`${API}/dashboard?year=2024&through=2024/03`);
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors).toMatchObject([{ field: 'through', message: '月份格式应为 YYYY-MM' }]);
   });
 
   it('colours projects green, yellow or red from the rules, with reasons, and follows the admin’s thresholds', async () => {
