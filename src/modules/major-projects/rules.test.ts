@@ -24,8 +24,8 @@ describe('supervision rules', () => {
     const both = judge(m({ completionRate: 0.4, lag: -0.1, overdueIssues: 2, reportsMissing: 1 }), DEFAULT_SETTINGS);
     expect(both.colour).toBe('red');
     expect(both.reasons.map((r) => `${r.rule}:${r.colour}`)).toEqual(['lag:yellow', 'missing:yellow', 'overdue:red']);
-    expect(both.reasons[0].text['zh-CN']).toBe('投资完成率 40.0%，落后时间进度 50.0% 10.0%');
-    expect(both.reasons[0].text.en).toContain('behind the time line');
+    expect(both.reasons[0].text['zh-CN']).toBe('投资完成率 40.0%，落后时间进度（50.0%）10.0 个百分点');
+    expect(both.reasons[0].text.en).toBe('Completion 40.0% is 10.0 points behind the time line (50.0%)');
   });
 
   it('lets a threshold of 0 turn a rule off, and skips the time line when there is no plan', () => {

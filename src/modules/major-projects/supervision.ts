@@ -36,6 +36,7 @@ export interface Metrics {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const points = (x: number) => (x * 100).toFixed(1);
 
 /** The rules, as a pure function: the worst colour any rule gives, and every rule that fired. */
 export function judge(m: Metrics, s: Settings): { colour: Colour; reasons: Reason[] } {
@@ -45,8 +46,9 @@ export function judge(m: Metrics, s: Settings): { colour: Colour; reasons: Reaso
     const lag = Math.round(m.lag * 1e9) / 1e9;
     const colour = lag <= s.lagRed ? 'red' : lag <= s.lagYellow ? 'yellow' : null;
     if (colour) {
-      const zh = `投资完成率 ${pct(m.completionRate)}，落后时间进度 ${pct(m.timeShare)} ${pct(-m.lag)}`;
-      const en = `Completion ${pct(m.completionRate)} is ${pct(-m.lag)} behind the time line (${pct(m.timeShare)})`;
+      // The gap between two rates is in percentage points (百分点), as reports say it: 40 % against 50 % is 10.
+      const zh = `投资完成率 ${pct(m.completionRate)}，落后时间进度（${pct(m.timeShare)}）${points(-m.lag)} 个百分点`;
+      const en = `Completion ${pct(m.completionRate)} is ${points(-m.lag)} points behind the time line (${pct(m.timeShare)})`;
       reasons.push({
         rule: 'lag',
         colour,
