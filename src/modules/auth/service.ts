@@ -6,7 +6,7 @@ import { asSystem, type Tx } from '../../db/tx.ts';
 import { AppError, fieldError } from '../../server/errors.ts';
 import { t } from '../../server/lang.ts';
 import { record } from '../audit/service.ts';
-import { regionsOf } from '../rollup/service.ts';
+import { REGIONS_OF } from '../rollup/service.ts';
 import { users } from '../users/schema.ts';
 import { toUser } from '../users/service.ts';
 import { zones } from '../zones/schema.ts';
@@ -119,19 +119,18 @@ export async function logout(tx: Tx, actor: Actor, token: string) {
   await record(tx, actor, { action: 'logout', entity: 'user', entityId: actor.userId });
 }
 
+/** Every page asks this first: the user, the zone and the regions overseen, in one round trip instead of three. */
 export async function me(tx: Tx, actor: Actor) {
-  const [u] = await tx.db
-    .select()
+  const [{ u, z, oversees }] = await tx.db
+    .select({
+      u: users,
+      z: { id: zones.id, code: zones.code, name: zones.name, regionCode: zones.regionCode, level: zones.level },
+      oversees: sql<string[]>`${sql.raw(REGIONS_OF('"users"."id"'))}`,
+    })
     .from(users)
+    .innerJoin(zones, eq(zones.id, actor.zoneId))
     .where(eq(users.id, actor.userId ?? ''));
-  const [z] = await tx.db.select().from(zones).where(eq(zones.id, actor.zoneId));
-  return {
-    user: toUser(u),
-    zone: { id: z.id, code: z.code, name: z.name, regionCode: z.regionCode, level: z.level },
-    roles: u.roles,
-    permissions: permissionsOf(u.roles),
-    oversees: await regionsOf(tx, u.id),
-  };
+  return { user: toUser(u), zone: z, roles: u.roles, permissions: permissionsOf(u.roles), oversees };
 }
 
 /** Changes one's own password; every other session of the user ends. */

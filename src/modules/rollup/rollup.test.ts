@@ -107,6 +107,8 @@ describe.each(KINDS)('the regional rollup, on %s', (kind) => {
     expect(r.total.completionRate).toBeCloseTo(Number(r.total.completed) / Number(r.total.annualPlan), 12);
 
     await grant('hn1.viewer', '000000');
+    // The home page's list of regions, in code order.
+    expect((await viewer.get('/api/v1/me')).json().oversees).toEqual(['000000', '430000', '430400']);
     const all = (await viewer.get(`/api/v1/rollup?${Q}`)).json();
     expect(all.zones.map((z: { zone: string }) => z.zone)).toEqual(['HN1', 'HN2', 'JS1', 'NR1']);
     expect(all.total.zones).toBe(4);

@@ -14,12 +14,13 @@ export interface OverseenZone {
 
 /** The regions a user was granted (gaoxin viewer grant), in code order. */
 export async function regionsOf(tx: Tx, userId: string): Promise<string[]> {
-  const { rows } = await tx.client.query<{ region_code: string }>(
-    'SELECT region_code FROM viewer_regions WHERE user_id = $1 ORDER BY region_code',
-    [userId],
-  );
-  return rows.map((r) => r.region_code);
+  const { rows } = await tx.client.query<{ regions: string[] }>(`SELECT ${REGIONS_OF('$1')} AS regions`, [userId]);
+  return rows[0].regions;
 }
+
+/** The regions a user oversees, in code order, as one text[] for a statement that reads the user anyway. */
+export const REGIONS_OF = (user: string) =>
+  `(SELECT coalesce(array_agg(v.region_code ORDER BY v.region_code), '{}'::text[]) FROM viewer_regions v WHERE v.user_id = ${user})`;
 
 /** The zones any of the given regions covers, in code order. Needs a system-scoped transaction. */
 export async function zonesIn(tx: Tx, regions: string[]): Promise<OverseenZone[]> {
