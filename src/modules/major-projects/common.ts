@@ -28,12 +28,20 @@ export function seesAllProjects(actor: Actor): boolean {
   return actor.roles.some((r) => r !== 'owner' && can([r], 'major.read'));
 }
 
+/**
+ * Whether project $1 is live and the caller may see it, as a condition: $2 is seesAllProjects(actor),
+ * $3 the caller's user id (visibleParams).
+ */
+export const VISIBLE_PROJECT = `EXISTS (
+  SELECT 1 FROM major_projects p WHERE p.id = $1 AND p.deleted_at IS NULL
+     AND ($2::boolean OR EXISTS (SELECT 1 FROM major_project_owners o WHERE o.project_id = p.id AND o.user_id = $3)))`;
+export const visibleParams = (actor: Actor, projectId: string) => [projectId, seesAllProjects(actor), actor.userId];
+
 /** The live project if the caller may see it, else 404 (its existence is not told). */
 export async function assertVisibleProject(tx: Tx, actor: Actor, projectId: string): Promise<void> {
   const { rows } = await tx.client.query(
-    `${KEEP_PLAN}SELECT 1 FROM major_projects p WHERE p.id = $1 AND p.deleted_at IS NULL
-        AND ($2::boolean OR EXISTS (SELECT 1 FROM major_project_owners o WHERE o.project_id = p.id AND o.user_id = $3))`,
-    [projectId, seesAllProjects(actor), actor.userId],
+    `${KEEP_PLAN}SELECT 1 WHERE ${VISIBLE_PROJECT}`,
+    visibleParams(actor, projectId),
   );
   if (rows.length === 0) throw notFound();
 }

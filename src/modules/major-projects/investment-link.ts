@@ -1,21 +1,15 @@
-import { KEEP_PLAN } from '../../db/prepared.ts';
 import type { Tx } from '../../db/tx.ts';
-import type { InvestmentLink } from './api.ts';
 
 /**
  * Reading the link between a major project and the signed investment project (招商)
  * it was put on a list from. Row-level security keeps both sides in the caller's zone.
  */
 
-export async function investmentLinkOf(tx: Tx, majorProjectId: string): Promise<InvestmentLink | null> {
-  const { rows } = await tx.client.query<InvestmentLink>(
-    `${KEEP_PLAN}SELECT i.id, i.code, i.name, i.stage
-       FROM major_projects m JOIN investment_projects i ON i.id = m.investment_project_id AND i.zone_id = m.zone_id
-      WHERE m.id = $1`,
-    [majorProjectId],
-  );
-  return rows[0] ?? null;
-}
+/** The investment project (InvestmentLink) of major project `majorId`, as one JSON value or null, for a statement. */
+export const INVESTMENT_LINK = (majorId: string) => `(
+  SELECT json_build_object('id', i.id, 'code', i.code, 'name', i.name, 'stage', i.stage)
+    FROM major_projects m JOIN investment_projects i ON i.id = m.investment_project_id AND i.zone_id = m.zone_id
+   WHERE m.id = ${majorId})`;
 
 export interface MajorLink {
   id: string;

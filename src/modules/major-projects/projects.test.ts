@@ -96,6 +96,39 @@ describe.each(KINDS)('major projects API on %s', (kind) => {
     expect((await staff.get(`${API}/${p.id}/plans`)).json().items.map((x: { year: number }) => x.year)).toEqual([2026]);
   });
 
+  it('reads a project whole: plans newest first, owners by username, the task force in its order', async () => {
+    const zone = await makeZone(h);
+    const staff = await coordinator(zone);
+    const admin = await zone.as(['admin']);
+    const dept = (await admin.post('/api/v1/departments', { name: '重点项目服务中心' })).json();
+    const p = (await staff.post(API, newProject())).json();
+    await put(staff, `${API}/${p.id}/plans/2027`, { levels: ['city'], kind: 'continuing', annualPlan: '1.5' });
+    await put(staff, `${API}/${p.id}/plans/2025`, { levels: ['zone'], kind: 'new', annualPlan: '2' });
+    const [a, b] = [await zone.as(['owner']), await zone.as(['owner'])];
+    expect((await put(staff, `${API}/${p.id}/owners`, { userIds: [b.userId, a.userId] })).statusCode).toBe(200);
+    const members = [
+      { name: '王建国', role: '专班组长', departmentId: dept.id, phone: '0734-8888888', userId: null },
+      { name: '李敏', role: '联络员', departmentId: null, phone: null, userId: staff.userId },
+    ];
+    expect((await put(staff, `${API}/${p.id}/task-force`, { members })).statusCode).toBe(200);
+
+    const d = (await staff.get(`${API}/${p.id}`)).json();
+    expect(d.plans).toEqual([
+      { year: 2027, levels: ['city'], kind: 'continuing', annualPlan: '1.50', version: 1 },
+      { year: 2026, levels: ['city', 'zone'], kind: 'new', annualPlan: '600000000.00', version: 1 },
+      { year: 2025, levels: ['zone'], kind: 'new', annualPlan: '2.00', version: 1 },
+    ]);
+    expect(d.plan).toMatchObject({ year: 2027 });
+    const usernames = d.owners.map((o: { username: string }) => o.username);
+    expect(usernames).toEqual([...usernames].sort());
+    expect(d.owners.map((o: { userId: string }) => o.userId).sort()).toEqual([a.userId, b.userId].sort());
+    expect(d.taskForce).toEqual([
+      { ...members[0], departmentName: '重点项目服务中心' },
+      { ...members[1], departmentName: null },
+    ]);
+    expect(d.investmentProject).toBeNull();
+  });
+
   it('records milestones with durations in Chinese working days', async () => {
     const zone = await makeZone(h);
     const staff = await coordinator(zone);

@@ -11,6 +11,7 @@ import type { Actor } from '../auth/actor.ts';
 import { assertActsOnProject, assertCreatesFor } from './access.ts';
 import type {
   HistoryEntry,
+  InvestmentLink,
   Plan,
   Project,
   ProjectCreate,
@@ -19,8 +20,16 @@ import type {
   ProjectUpdate,
   TaskForceMember,
 } from './api.ts';
-import { assertDepartment, assertVisibleProject, notInFuture, Params, visibleSql } from './common.ts';
-import { investmentLinkOf, investmentStageEntries } from './investment-link.ts';
+import {
+  assertDepartment,
+  assertVisibleProject,
+  notInFuture,
+  Params,
+  VISIBLE_PROJECT,
+  visibleParams,
+  visibleSql,
+} from './common.ts';
+import { INVESTMENT_LINK, investmentStageEntries } from './investment-link.ts';
 import { setStartDates } from './milestones.ts';
 import { putPlan } from './plans.ts';
 import { majorProjectOwners, majorProjects, majorProjectTaskForce } from './schema.ts';
@@ -93,27 +102,46 @@ async function loadProject(tx: Tx, id: string, opts: { deleted?: boolean } = {})
   return JSON.parse(rows[0].body) as Project;
 }
 
+/**
+ * A project the caller may see, else 404: its row as the list shows it, with its plans, owners, task force
+ * and investment project, in one statement (six round trips before: ~1 ms of a detail on PGlite).
+ */
 export async function getProject(tx: Tx, actor: Actor, id: string): Promise<ProjectDetail> {
-  await assertVisibleProject(tx, actor, id);
-  const project = await loadProject(tx, id);
-  const plans = await tx.client.query<Plan>(
-    `${KEEP_PLAN}SELECT year, levels, kind, annual_plan::text AS "annualPlan", version
-       FROM major_project_plans WHERE project_id = $1 ORDER BY year DESC`,
-    [id],
+  const { rows } = await tx.client.query<{
+    body: string;
+    plans: Plan[];
+    owners: { userId: string; displayName: string; username: string }[];
+    taskForce: (TaskForceMember & { departmentName: string | null })[];
+    investmentProject: InvestmentLink | null;
+  }>(
+    `${KEEP_PLAN}SELECT r.body,
+            (SELECT coalesce(json_agg(json_build_object('year', pl.year, 'levels', pl.levels, 'kind', pl.kind,
+                                                        'annualPlan', pl.annual_plan::text, 'version', pl.version)
+                                      ORDER BY pl.year DESC), '[]')
+               FROM major_project_plans pl WHERE pl.project_id = $1) AS plans,
+            (SELECT coalesce(json_agg(json_build_object('userId', u.id, 'displayName', u.display_name,
+                                                        'username', u.username) ORDER BY u.username), '[]')
+               FROM major_project_owners o JOIN users u ON u.id = o.user_id WHERE o.project_id = $1) AS owners,
+            (SELECT coalesce(json_agg(json_build_object('name', m.name, 'role', m.role, 'departmentId', m.department_id,
+                                                        'departmentName', d.name, 'phone', m.phone, 'userId', m.user_id)
+                                      ORDER BY m.sort_order), '[]')
+               FROM major_project_task_force m LEFT JOIN departments d ON d.id = m.department_id
+              WHERE m.project_id = $1) AS "taskForce",
+            ${INVESTMENT_LINK('$1')} AS "investmentProject"
+       FROM major_project_list_rows r
+      WHERE r.project_id = $1 AND NOT r.deleted AND ${VISIBLE_PROJECT}
+      ORDER BY r.plan_year DESC LIMIT 1`,
+    visibleParams(actor, id),
   );
-  const owners = await tx.client.query<{ userId: string; displayName: string; username: string }>(
-    `${KEEP_PLAN}SELECT u.id AS "userId", u.display_name AS "displayName", u.username
-       FROM major_project_owners o JOIN users u ON u.id = o.user_id WHERE o.project_id = $1 ORDER BY u.username`,
-    [id],
-  );
-  const members = await tx.client.query<TaskForceMember & { departmentName: string | null }>(
-    `${KEEP_PLAN}SELECT m.name, m.role, m.department_id AS "departmentId", d.name AS "departmentName", m.phone, m.user_id AS "userId"
-       FROM major_project_task_force m LEFT JOIN departments d ON d.id = m.department_id
-      WHERE m.project_id = $1 ORDER BY m.sort_order`,
-    [id],
-  );
-  const investmentProject = await investmentLinkOf(tx, id);
-  return { ...project, investmentProject, plans: plans.rows, owners: owners.rows, taskForce: members.rows };
+  if (rows.length === 0) throw notFound();
+  const r = rows[0];
+  return {
+    ...(JSON.parse(r.body) as Project),
+    investmentProject: r.investmentProject,
+    plans: r.plans,
+    owners: r.owners,
+    taskForce: r.taskForce,
+  };
 }
 
 async function assertKeyFree(tx: Tx, actor: Actor, key: string, exceptId?: string) {
