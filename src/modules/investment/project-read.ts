@@ -3,6 +3,7 @@ import { type Slice, selectPage } from '../../db/page.ts';
 import type { Tx } from '../../db/tx.ts';
 import { notFound } from '../../server/errors.ts';
 import type { Actor } from '../auth/actor.ts';
+import { MAJOR_PROJECT_OF, type MajorLink } from '../major-projects/investment-link.ts';
 import type { Project, ProjectListQuery } from './api.ts';
 import { Params, scopeOf } from './scope.ts';
 
@@ -64,8 +65,18 @@ export function agencyProjectClause(actor: Actor, p: Params): string | null {
   return scope.agency ? `p.referrer_department_id = ${p.add(scope.agency)}` : null;
 }
 
-/** Projects matching `where` (on alias `p`, joins c, rd, sd, e), a page of them and the totals of all (db/page.ts). */
-export async function selectProjects(tx: Tx, p: Params, where: string[], slice: Slice = {}, keptTotals?: string) {
+/**
+ * Projects matching `where` (on alias `p`, joins c, rd, sd, e), a page of them and the totals of all (db/page.ts);
+ * `extra` adds columns to each row (`, expr AS "name"`).
+ */
+export async function selectProjects(
+  tx: Tx,
+  p: Params,
+  where: string[],
+  slice: Slice = {},
+  keptTotals?: string,
+  extra = '',
+) {
   const page = await selectPage<Raw, { sumRows: string | null }>(tx, p.values, {
     table: 'investment_projects p',
     alias: 'p',
@@ -74,7 +85,7 @@ export async function selectProjects(tx: Tx, p: Params, where: string[], slice: 
     ...slice,
     totals: 'round(sum(p.total_investment), 2) AS "sumRows"',
     keptTotals,
-    columns: COLUMNS,
+    columns: COLUMNS + extra,
   });
   return {
     items: page.rows.map(toProject),
@@ -127,14 +138,22 @@ const keptTotals = (zone: string) => `
          FROM (SELECT 1) one LEFT JOIN investment_project_totals t ON t.zone_id = ${zone}`;
 
 /** One project the caller may see, or 404 (another zone's or another agency's alike). */
-export async function getProject(tx: Tx, actor: Actor, id: string, opts: { deleted?: boolean } = {}) {
+export async function getProject(tx: Tx, actor: Actor, id: string, opts: { deleted?: boolean } = {}, extra = '') {
   const p = new Params();
   const where = [`p.id = ${p.add(id)}`, opts.deleted ? 'p.deleted_at IS NOT NULL' : 'p.deleted_at IS NULL'];
   const wall = agencyProjectClause(actor, p);
   if (wall) where.push(wall);
-  const { items } = await selectProjects(tx, p, where);
+  const { items } = await selectProjects(tx, p, where, {}, undefined, extra);
   if (!items[0]) throw notFound();
   return items[0];
+}
+
+/** The project's page: the project with the major project it became, for those who read major projects, in one statement. */
+export async function getProjectDetail(tx: Tx, actor: Actor, id: string, withMajorProject: boolean) {
+  const major = withMajorProject ? MAJOR_PROJECT_OF('p.id') : 'NULL::json';
+  return (await getProject(tx, actor, id, {}, `, ${major} AS "majorProject"`)) as Project & {
+    majorProject: MajorLink | null;
+  };
 }
 
 /** Projects per current stage, for the pipeline board's column heads: the statement (stage, projects, investment). */

@@ -3,7 +3,6 @@ import { can } from '../../core/policy.ts';
 import { type App, noContent, zoneTx } from '../../server/context.ts';
 import { errorResponses, Id, IdParams } from '../../server/schemas.ts';
 import { VersionQuery } from '../departments/api.ts';
-import { majorProjectOf } from '../major-projects/investment-link.ts';
 import {
   ForeignCapital,
   ForeignCapitalCreate,
@@ -22,7 +21,7 @@ import {
   StageHistory,
 } from './api.ts';
 import * as fx from './foreign-capital.ts';
-import { getProject, listProjects, pipelineCounts } from './project-read.ts';
+import { getProjectDetail, listProjects, pipelineCounts } from './project-read.ts';
 import * as svc from './projects.ts';
 import { BASE, tags, worded } from './routes-util.ts';
 import { changeStage, stageHistory } from './stages.ts';
@@ -78,10 +77,9 @@ export function projectRoutes(app: App) {
       },
     },
     (req) =>
-      zoneTx(req, 'investment.read', async (tx, actor) => ({
-        ...(await getProject(tx, actor, req.params.id)),
-        majorProject: can(actor.roles, 'major.read') ? await majorProjectOf(tx, req.params.id) : null,
-      })),
+      zoneTx(req, 'investment.read', (tx, actor) =>
+        getProjectDetail(tx, actor, req.params.id, can(actor.roles, 'major.read')),
+      ),
   );
   app.patch(
     `${BASE}/projects/:id`,

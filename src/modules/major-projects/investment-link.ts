@@ -17,14 +17,10 @@ export interface MajorLink {
   name: string;
 }
 
-/** The live major project an investment project became, if any. */
-export async function majorProjectOf(tx: Tx, investmentProjectId: string): Promise<MajorLink | null> {
-  const { rows } = await tx.client.query<MajorLink>(
-    'SELECT id, key, name FROM major_projects WHERE investment_project_id = $1 AND deleted_at IS NULL',
-    [investmentProjectId],
-  );
-  return rows[0] ?? null;
-}
+/** The live major project (MajorLink) investment project `investmentId` became, as one JSON value or null. */
+export const MAJOR_PROJECT_OF = (investmentId: string) => `(
+  SELECT json_build_object('id', m.id, 'key', m.key, 'name', m.name)
+    FROM major_projects m WHERE m.investment_project_id = ${investmentId} AND m.deleted_at IS NULL)`;
 
 /**
  * The investment project's dated stage events (在谈 → 签约 → …) as entries of the
