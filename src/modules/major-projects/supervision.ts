@@ -3,7 +3,7 @@ import type { Tx } from '../../db/tx.ts';
 import { type Text, t } from '../../server/lang.ts';
 import { addMonths, monthOf, monthStart, today } from './common.ts';
 import type { Kind, Level } from './schema.ts';
-import { dueDateOf, getSettings, type Settings } from './settings.ts';
+import { dueDateOf, getSettings, SETTINGS_JSON, type Settings, settingsOf } from './settings.ts';
 import { PER_PROJECT } from './sql.ts';
 
 /**
@@ -195,13 +195,16 @@ export async function supervise(
   zoneId: string,
   o: { year: number; through?: string; asOf?: string; colour?: Colour; departmentId?: string },
 ) {
-  const settings = await getSettings(tx, zoneId);
   const asOf = o.asOf ?? today();
-  const through = o.through ?? dueThrough(o.year, asOf, settings.reportDueDay);
-  const { rows } = await tx.client.query<SupervisionRow>(
+  // Without a month the due day picks it, so the settings come first; with one they ride in the statement.
+  const through = o.through ?? dueThrough(o.year, asOf, (await getSettings(tx, zoneId)).reportDueDay);
+  const { rows } = await tx.client.query<{ settings: Settings | null; rows: SupervisionRow[] | null }>(
     `WITH ${PER_PROJECT('$1', '$2', '$3')}, ${SUPERVISION_ROWS}
-     SELECT * FROM sup WHERE ($5::uuid IS NULL OR sup."departmentId" = $5::uuid) ORDER BY sup.key`,
+     SELECT ${SETTINGS_JSON('$1')} AS settings,
+            (SELECT json_agg(sup ORDER BY sup.key) FROM sup WHERE $5::uuid IS NULL OR sup."departmentId" = $5::uuid)
+              AS rows`,
     [zoneId, o.year, monthStart(through), asOf, o.departmentId ?? null],
   );
-  return judgeRows(rows, settings, { year: o.year, through, asOf, colour: o.colour });
+  const r = rows[0];
+  return judgeRows(r.rows ?? [], settingsOf(r.settings), { year: o.year, through, asOf, colour: o.colour });
 }
