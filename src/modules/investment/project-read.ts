@@ -65,18 +65,15 @@ export function agencyProjectClause(actor: Actor, p: Params): string | null {
   return scope.agency ? `p.referrer_department_id = ${p.add(scope.agency)}` : null;
 }
 
+/** What to read besides `where`: the page, totals kept on write (db/page.ts), columns added to each row. */
+export type SelectOptions = Slice & { keptTotals?: string; extra?: string };
+
 /**
  * Projects matching `where` (on alias `p`, joins c, rd, sd, e), a page of them and the totals of all (db/page.ts);
  * `extra` adds columns to each row (`, expr AS "name"`).
  */
-export async function selectProjects(
-  tx: Tx,
-  p: Params,
-  where: string[],
-  slice: Slice = {},
-  keptTotals?: string,
-  extra = '',
-) {
+export async function selectProjects(tx: Tx, p: Params, where: string[], o: SelectOptions = {}) {
+  const { extra = '', ...slice } = o;
   const page = await selectPage<Raw, { sumRows: string | null }>(tx, p.values, {
     table: 'investment_projects p',
     alias: 'p',
@@ -84,7 +81,6 @@ export async function selectProjects(
     where,
     ...slice,
     totals: 'round(sum(p.total_investment), 2) AS "sumRows"',
-    keptTotals,
     columns: COLUMNS + extra,
   });
   return {
@@ -127,7 +123,7 @@ export async function listProjects(tx: Tx, actor: Actor, q: ProjectListQuery) {
   if (q.signedTo) where.push(`p.signed_on <= ${p.add(q.signedTo)}`);
   const everyLive = where.length === 2 && where[1] === LIVE;
   const slice = { order: SORTS[q.sort], limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-  return selectProjects(tx, p, where, slice, everyLive ? keptTotals(zone) : undefined);
+  return selectProjects(tx, p, where, { ...slice, keptTotals: everyLive ? keptTotals(zone) : undefined });
 }
 
 const LIVE = 'p.deleted_at IS NULL';
@@ -138,12 +134,12 @@ const keptTotals = (zone: string) => `
          FROM (SELECT 1) one LEFT JOIN investment_project_totals t ON t.zone_id = ${zone}`;
 
 /** One project the caller may see, or 404 (another zone's or another agency's alike). */
-export async function getProject(tx: Tx, actor: Actor, id: string, opts: { deleted?: boolean } = {}, extra = '') {
+export async function getProject(tx: Tx, actor: Actor, id: string, opts: { deleted?: boolean; extra?: string } = {}) {
   const p = new Params();
   const where = [`p.id = ${p.add(id)}`, opts.deleted ? 'p.deleted_at IS NOT NULL' : 'p.deleted_at IS NULL'];
   const wall = agencyProjectClause(actor, p);
   if (wall) where.push(wall);
-  const { items } = await selectProjects(tx, p, where, {}, undefined, extra);
+  const { items } = await selectProjects(tx, p, where, { extra: opts.extra });
   if (!items[0]) throw notFound();
   return items[0];
 }
@@ -151,7 +147,7 @@ export async function getProject(tx: Tx, actor: Actor, id: string, opts: { delet
 /** The project's page: the project with the major project it became, for those who read major projects, in one statement. */
 export async function getProjectDetail(tx: Tx, actor: Actor, id: string, withMajorProject: boolean) {
   const major = withMajorProject ? MAJOR_PROJECT_OF('p.id') : 'NULL::json';
-  return (await getProject(tx, actor, id, {}, `, ${major} AS "majorProject"`)) as Project & {
+  return (await getProject(tx, actor, id, { extra: `, ${major} AS "majorProject"` })) as Project & {
     majorProject: MajorLink | null;
   };
 }

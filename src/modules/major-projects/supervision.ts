@@ -197,14 +197,19 @@ export async function supervise(
 ) {
   const asOf = o.asOf ?? today();
   // Without a month the due day picks it, so the settings come first; with one they ride in the statement.
-  const through = o.through ?? dueThrough(o.year, asOf, (await getSettings(tx, zoneId)).reportDueDay);
+  let known: Settings | null = null;
+  let through = o.through;
+  if (!through) {
+    known = await getSettings(tx, zoneId);
+    through = dueThrough(o.year, asOf, known.reportDueDay);
+  }
   const { rows } = await tx.client.query<{ settings: Settings | null; rows: SupervisionRow[] | null }>(
     `WITH ${PER_PROJECT('$1', '$2', '$3')}, ${SUPERVISION_ROWS}
-     SELECT ${SETTINGS_JSON('$1')} AS settings,
+     SELECT ${known ? 'NULL::json' : SETTINGS_JSON('$1')} AS settings,
             (SELECT json_agg(sup ORDER BY sup.key) FROM sup WHERE $5::uuid IS NULL OR sup."departmentId" = $5::uuid)
               AS rows`,
     [zoneId, o.year, monthStart(through), asOf, o.departmentId ?? null],
   );
   const r = rows[0];
-  return judgeRows(r.rows ?? [], settingsOf(r.settings), { year: o.year, through, asOf, colour: o.colour });
+  return judgeRows(r.rows ?? [], known ?? settingsOf(r.settings), { year: o.year, through, asOf, colour: o.colour });
 }
