@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { queryTimeoutFromEnv } from '../../src/db/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { buildApp } from '../../src/server/app.ts';
 
@@ -13,9 +14,10 @@ const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
 const dataDir = process.env.BENCH_DATA_DIR ?? '';
 const webDir = process.env.BENCH_WEB_DIR || null;
 
+// The request timeouts `gaoxin serve` sets: a 100k-row import must finish under them too.
 const database = await openDatabase(
   { databaseUrl, dataDir },
-  { allowClient: false, poolSize: Number(process.env.BENCH_POOL) || undefined },
+  { allowClient: false, poolSize: Number(process.env.BENCH_POOL) || undefined, queryTimeoutMs: queryTimeoutFromEnv() },
 );
 const app = await buildApp({ database, webDir, logger: false });
 

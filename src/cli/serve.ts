@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { dbConfigFromEnv } from '../db/config.ts';
+import { dbConfigFromEnv, queryTimeoutFromEnv } from '../db/config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { asSystem } from '../db/tx.ts';
 import { scheduleEscalation } from '../modules/major-projects/escalation-schedule.ts';
@@ -48,7 +48,7 @@ export async function serve(opts: ServeOptions) {
   process.on('SIGTERM', onSignal);
 
   const cfg = dbConfigFromEnv();
-  const database = await openDatabase(cfg, { allowClient: false });
+  const database = await openDatabase(cfg, { allowClient: false, queryTimeoutMs: queryTimeoutFromEnv() });
   let demoCreated = false;
   if (opts.demo && requested === null) demoCreated = await seedIfEmpty(database);
   // The embedded database has no autovacuum: without fresh statistics its plans drift to nested

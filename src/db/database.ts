@@ -26,6 +26,23 @@ export interface OpenOptions {
   allowClient?: boolean;
   migrate?: boolean;
   poolSize?: number;
+  /**
+   * PostgreSQL only: the longest a statement may run (the server cancels it) and, a little later, the
+   * longest the app waits for any answer (a server that stopped answering: the connection is dropped).
+   * `gaoxin serve` sets it (GAOXIN_QUERY_TIMEOUT_MS); the CLI's long jobs run without.
+   */
+  queryTimeoutMs?: number;
+  /** How long a request waits for a connection (the pool full, or a server that does not answer). */
+  connectTimeoutMs?: number;
+}
+
+/** The app waits this much longer than the server's own timeout, so a reachable server cancels first. */
+export const ANSWER_GRACE_MS = 2_000;
+
+/** A server's pool settings for the given timeouts (none when not asked). */
+function serverTimeouts(opts: OpenOptions): pg.PoolConfig {
+  if (!opts.queryTimeoutMs) return {};
+  return { statement_timeout: opts.queryTimeoutMs, query_timeout: opts.queryTimeoutMs + ANSWER_GRACE_MS };
 }
 
 export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promise<Database> {
@@ -41,8 +58,9 @@ export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promi
       connectionString: cfg.databaseUrl,
       max: opts.poolSize ?? 10,
       // A server that does not answer, or a pool that stays full, fails the request (503) instead of hanging it.
-      connectionTimeoutMillis: 10_000,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
       keepAlive: true,
+      ...serverTimeouts(opts),
     });
   } else {
     kind = 'pglite';
@@ -53,7 +71,7 @@ export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promi
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', (err) => console.error('database connection error:', err.message));
   try {
-    if (opts.migrate !== false) await migrate(pool);
+    if (opts.migrate !== false) await migrateWithoutTimeouts(cfg, pool, opts);
     const appRole = await detectAppRole(pool);
     return {
       kind,
@@ -69,6 +87,17 @@ export async function openDatabase(cfg: DbConfig, opts: OpenOptions = {}): Promi
     await pool.end().catch(() => {});
     await closeEmbedded();
     throw err;
+  }
+}
+
+/** A migration may build an index over every zone's rows: it runs on a connection of its own, without the request timeouts. */
+async function migrateWithoutTimeouts(cfg: DbConfig, pool: pg.Pool, opts: OpenOptions) {
+  if (!cfg.databaseUrl || !opts.queryTimeoutMs) return migrate(pool);
+  const own = new pg.Pool({ connectionString: cfg.databaseUrl, max: 1 });
+  try {
+    return await migrate(own);
+  } finally {
+    await own.end();
   }
 }
 

@@ -65,7 +65,10 @@ export async function transaction<T>(
       for (const done of tx.afterCommit) done();
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(lost);
+      // A connection that broke or stopped answering is dropped, and the server rolls back what it
+      // held; a ROLLBACK sent on it would only wait behind the statement that never answered.
+      if (isConnectionError(err)) lost();
+      else await client.query('ROLLBACK').catch(lost);
       throw err;
     }
   });
@@ -241,7 +244,7 @@ export function isConnectionError(err: unknown): boolean {
     if (typeof code === 'string' && (code.startsWith('08') || code === '57P01' || code === '57P03')) return true;
     const msg = (e as Error)?.message ?? '';
     if (
-      /ECONNREFUSED|ECONNRESET|EPIPE|ENOENT|ETIMEDOUT|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      /ECONNREFUSED|ECONNRESET|EPIPE|ENOENT|ETIMEDOUT|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/i.test(
         msg,
       )
     )

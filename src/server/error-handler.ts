@@ -16,6 +16,10 @@ const PG_ERRORS: Record<string, AppError> = {
   '22P05': new AppError(400, t('内容含有无法保存的字符', 'A value holds a character that cannot be stored')),
   '40001': new AppError(409, t('并发修改冲突，请重试', 'Concurrent change; try again')),
   '40P01': new AppError(409, t('并发修改冲突，请重试', 'Concurrent change; try again')),
+  // statement_timeout (GAOXIN_QUERY_TIMEOUT_MS): nothing was changed; the server may be busy.
+  '57014': new AppError(503, t('数据库处理超时，请稍后重试', 'The database took too long; try again shortly'), [], {
+    'retry-after': '5',
+  }),
 };
 
 const FASTIFY_TITLES: Record<number, ReturnType<typeof t>> = {
