@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * `npm run test:reliability`: crash, conflict, PostgreSQL restart and outage, and access-matrix tests on
- * real processes and both databases; part of `npm test` (~2.5 minutes here; BENCHMARKS.md). Files run
+ * `npm run test:reliability`: crash, conflict, PostgreSQL restart, outage and stall, and access-matrix tests on
+ * real processes and both databases; part of `npm test` (~4 minutes here; BENCHMARKS.md). Files run
  * one after another: they kill servers and cut connections, and must not share the two cores.
  */
 export default defineConfig({
