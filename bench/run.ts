@@ -254,7 +254,7 @@ async function main() {
   }
   if (quick) {
     notes.unshift(
-      `--quick: zone S001 at small scale (${SCALES.small.companies} companies, ${SCALES.small.projects} investment projects, ${SCALES.small.majorProjects} major projects), load ${5} s per run, no 100k import, national rollup over ${nationalZones} small zones instead of 200 full ones`,
+      `--quick: zone S001 at small scale (${SCALES.small.companies} companies, ${SCALES.small.projects} investment projects, ${SCALES.small.majorProjects} major projects), load ${5} s per run, no 100k import, national rollup over ${nationalZones} small zones instead of 200 full ones. The targets are the full run's: at this scale a report's statement takes about 1 ms, so the endpoint's fixed cost of a request (0.5–0.9 ms, BENCHMARKS.md) weighs more in the report ratio`,
     );
   }
   const end = loadavg();

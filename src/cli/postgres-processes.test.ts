@@ -17,7 +17,8 @@ import {
 /**
  * Two `gaoxin serve` processes on one PostgreSQL database, started at the same
  * moment: migrations and the demo seed run once, and a session made on one
- * process is valid on the other until it logs out there.
+ * process is valid on the other until it logs out there. And `gaoxin serve`'s
+ * statement limit (GAOXIN_QUERY_TIMEOUT_MS) as an operator sets it.
  */
 
 const why = await postgresUnavailable();
@@ -99,4 +100,36 @@ describe.skipIf(why !== null)('two app processes on one PostgreSQL database', ()
     // No output on stderr-level problems: a lost migration race would have logged an error.
     expect(a.output() + b.output()).not.toMatch(/failed|duplicate key|error/i);
   }, 300_000);
+
+  it('runs statements under GAOXIN_QUERY_TIMEOUT_MS: one that waits on a lock answers 503, nothing changed', async () => {
+    const env = gaoxinEnv({ dataDir, databaseUrl: url.toString() }, { GAOXIN_QUERY_TIMEOUT_MS: '1000' });
+    const server = await startServer(env, { demo: true });
+    const client = new HttpClient(server.url);
+    await client.login('admin', DEMO_PASSWORD);
+    const created = await client.request('POST', '/api/v1/departments', { name: '超时测试部门' });
+    expect(created.status).toBe(201);
+    const dept = created.json as { id: string; version: number };
+    // A session left open elsewhere (an operator's psql, say) holds the row.
+    const holder = new pg.Client({ connectionString: url.toString() });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM departments WHERE id = $1 FOR UPDATE', [dept.id]);
+      const edit = { version: dept.version, description: '锁释放后' };
+      const started = performance.now();
+      const waited = await client.request('PATCH', `/api/v1/departments/${dept.id}`, edit);
+      const ms = performance.now() - started;
+      expect(waited.status).toBe(503);
+      expect(waited.json).toMatchObject({ title: '数据库处理超时，请稍后重试' });
+      expect(ms).toBeGreaterThanOrEqual(950);
+      expect(ms).toBeLessThan(5000);
+      await holder.query('ROLLBACK');
+      const after = await client.request('PATCH', `/api/v1/departments/${dept.id}`, edit);
+      expect(after.status).toBe(200);
+      expect(after.json).toMatchObject({ version: dept.version + 1, description: '锁释放后' });
+    } finally {
+      await holder.end();
+    }
+    expect((await stopServer(server)).code).toBe(0);
+  }, 120_000);
 });
